@@ -1,0 +1,152 @@
+using Diqing.Procurement.Domain.Agencies;
+using Diqing.Procurement.Domain.Funding;
+using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Infrastructure.Identity;
+using Diqing.Procurement.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Diqing.Procurement.Application.Setup;
+
+/// <summary>
+/// Start-up: migrate, make sure the six roles exist, then either fill demo data (demo mode) or
+/// create the first Administrator from configuration and refuse demo passwords (production).
+/// Every step is idempotent.
+/// </summary>
+public static class ApplicationInitializer
+{
+    public static async Task InitializeAsync(
+        IServiceProvider services, string contentRoot, DemoOptions demo, BootstrapOptions bootstrap, CancellationToken cancellationToken = default)
+    {
+        await DatabaseMigrator.MigrateAsync(services, contentRoot, cancellationToken);
+
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApplicationInitializer));
+        await EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
+
+        if (demo.Enabled)
+        {
+            logger.LogWarning("Demo mode: demo data and demo accounts (password in README) are enabled.");
+            await SeedDemoAsync(provider, cancellationToken);
+        }
+        else
+        {
+            await RefuseDemoPasswordsAsync(provider.GetRequiredService<UserManager<ApplicationUser>>(), bootstrap);
+        }
+
+        await EnsureAdministratorAsync(provider.GetRequiredService<UserManager<ApplicationUser>>(), bootstrap, logger);
+    }
+
+    private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    private static async Task EnsureAdministratorAsync(UserManager<ApplicationUser> users, BootstrapOptions bootstrap, ILogger logger)
+    {
+        var administrators = await users.GetUsersInRoleAsync(Roles.Administrator);
+        if (administrators.Any(a => !a.IsDeactivated))
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(bootstrap.AdminUserName) || string.IsNullOrWhiteSpace(bootstrap.AdminPassword))
+        {
+            throw new StartupRefusedException(
+                "No active Administrator exists. Set Bootstrap:AdminUserName and Bootstrap:AdminPassword (e.g. as environment variables Bootstrap__AdminUserName / Bootstrap__AdminPassword) for the first start.");
+        }
+
+        var admin = new ApplicationUser { UserName = bootstrap.AdminUserName.Trim(), DisplayName = bootstrap.AdminDisplayName, CreatedAtUtc = DateTime.UtcNow };
+        var created = await users.CreateAsync(admin, bootstrap.AdminPassword);
+        if (!created.Succeeded)
+        {
+            throw new StartupRefusedException("The bootstrap Administrator could not be created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(admin, Roles.Administrator);
+        logger.LogInformation("Created the first Administrator {UserName} from configuration.", admin.UserName);
+    }
+
+    private static async Task RefuseDemoPasswordsAsync(UserManager<ApplicationUser> users, BootstrapOptions bootstrap)
+    {
+        if (bootstrap.AdminPassword == DemoData.Password)
+        {
+            throw new StartupRefusedException("Bootstrap:AdminPassword is the public demo password. Choose another one.");
+        }
+
+        foreach (var account in DemoData.Accounts)
+        {
+            var user = await users.FindByNameAsync(account.UserName);
+            if (user is { IsDeactivated: false } && await users.CheckPasswordAsync(user, DemoData.Password))
+            {
+                throw new StartupRefusedException(
+                    $"Account '{account.UserName}' still has the public demo password. Start once in demo mode and change it, or deactivate it, or use a fresh database.");
+            }
+        }
+    }
+
+    private static async Task SeedDemoAsync(IServiceProvider provider, CancellationToken cancellationToken)
+    {
+        var db = provider.GetRequiredService<ProcurementDbContext>();
+        foreach (var item in DemoData.Agencies)
+        {
+            if (!await db.Agencies.AnyAsync(a => a.UnifiedSocialCreditCode == item.Uscc, cancellationToken))
+            {
+                db.Agencies.Add(new Agency(item.Name, item.Uscc, item.County)
+                {
+                    Address = item.Address,
+                    ContactPerson = item.ContactPerson,
+                    Phone = item.Phone,
+                    LegalRepresentative = item.ContactPerson,
+                    RegistrationAuthority = "迪庆州民政局（演示）",
+                });
+            }
+        }
+
+        foreach (var item in DemoData.Funds)
+        {
+            if (!await db.FundingSources.AnyAsync(f => f.DocumentNumber == item.DocumentNumber, cancellationToken))
+            {
+                db.FundingSources.Add(new FundingSource(item.Name, item.Kind, item.Year, item.DocumentNumber, item.Amount)
+                {
+                    FiscalLevel = item.Level,
+                    Grantor = item.Grantor,
+                    ReceivedOn = new DateOnly(item.Year, 3, 1),
+                    Notes = DemoData.DemoMark,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var users = provider.GetRequiredService<UserManager<ApplicationUser>>();
+        foreach (var account in DemoData.Accounts)
+        {
+            if (await users.FindByNameAsync(account.UserName) is not null)
+            {
+                continue;
+            }
+
+            int? agencyId = account.AgencyUscc is null
+                ? null
+                : await db.Agencies.Where(a => a.UnifiedSocialCreditCode == account.AgencyUscc).Select(a => (int?)a.Id).SingleAsync(cancellationToken);
+            var user = new ApplicationUser { UserName = account.UserName, DisplayName = account.DisplayName, AgencyId = agencyId, CreatedAtUtc = DateTime.UtcNow };
+            var created = await users.CreateAsync(user, DemoData.Password);
+            if (!created.Succeeded)
+            {
+                throw new StartupRefusedException("Demo account failed: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, account.Role);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+using Diqing.Procurement.Domain.Auditing;
+using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Diqing.Procurement.Infrastructure.Auditing;
+
+/// <summary>
+/// Writes one hash-chained audit entry per changed entity (and per queued event) on every
+/// SaveChanges. The entity changes and their audit entries commit in one transaction:
+/// the entities are saved first (so database-generated keys are known), then the entries.
+/// </summary>
+public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock, AuditChainGate gate) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> HiddenValues = ["PasswordHash", "SecurityStamp"];
+    private static readonly HashSet<string> Ignored = ["ConcurrencyStamp"];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
+        SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not ProcurementDbContext db || db.ActiveAuditSession is { Appending: true })
+        {
+            return result;
+        }
+
+        RefuseAuditLogEdits(db);
+        var drafts = CaptureEntityChanges(db);
+        drafts.AddRange(db.PendingAuditEvents);
+        db.PendingAuditEvents.Clear();
+        if (drafts.Count == 0)
+        {
+            return result;
+        }
+
+        var session = new AuditSession(drafts);
+        await gate.EnterAsync(cancellationToken);
+        session.HoldsGate = true;
+        db.ActiveAuditSession = session;
+        try
+        {
+            if (db.Database.CurrentTransaction is null)
+            {
+                session.OwnedTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            await EndSessionAsync(db, session, commit: false);
+            throw;
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not ProcurementDbContext db || db.ActiveAuditSession is not { Appending: false } session)
+        {
+            return result;
+        }
+
+        var committed = false;
+        try
+        {
+            session.Appending = true;
+            await AppendAsync(db, session.Drafts, cancellationToken);
+            committed = true;
+        }
+        finally
+        {
+            await EndSessionAsync(db, session, committed);
+        }
+
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is ProcurementDbContext db && db.ActiveAuditSession is { Appending: false } session)
+        {
+            await EndSessionAsync(db, session, commit: false);
+        }
+    }
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is ProcurementDbContext db && db.ActiveAuditSession is { Appending: false } session)
+        {
+            await EndSessionAsync(db, session, commit: false);
+        }
+    }
+
+    private async Task AppendAsync(ProcurementDbContext db, List<AuditDraft> drafts, CancellationToken cancellationToken)
+    {
+        var head = db.ChangeTracker.Entries<AuditChainHead>().FirstOrDefault()?.Entity;
+        if (head is null)
+        {
+            head = await db.AuditChainHeads.SingleAsync(cancellationToken);
+        }
+        else
+        {
+            await db.Entry(head).ReloadAsync(cancellationToken);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var draft in drafts)
+        {
+            draft.ResolveKey();
+            var actor = draft.Actor ?? new AuditActor(currentUser.UserId, currentUser.UserName);
+            var entry = new AuditEntry(
+                head.LastEntryId + 1, now, actor.UserId, actor.UserName, draft.Action,
+                draft.EntityType, draft.EntityKey, draft.Changes, head.LastHash);
+            head.MoveTo(entry);
+            db.AuditEntries.Add(entry);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task EndSessionAsync(ProcurementDbContext db, AuditSession session, bool commit)
+    {
+        db.ActiveAuditSession = null;
+        try
+        {
+            if (session.OwnedTransaction is { } transaction)
+            {
+                if (commit)
+                {
+                    await transaction.CommitAsync();
+                }
+                else
+                {
+                    await transaction.RollbackAsync();
+                }
+
+                await transaction.DisposeAsync();
+            }
+        }
+        finally
+        {
+            if (session.HoldsGate)
+            {
+                gate.Exit();
+            }
+        }
+    }
+
+    private static void RefuseAuditLogEdits(DbContext db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            var isAuditRow = entry.Entity is AuditEntry or AuditChainHead;
+            if (isAuditRow && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new AuditLogAppendOnlyException();
+            }
+
+            if (entry.Entity is AuditEntry && entry.State == EntityState.Added)
+            {
+                throw new AuditLogAppendOnlyException();
+            }
+        }
+    }
+
+    private static List<AuditDraft> CaptureEntityChanges(DbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        var drafts = new List<AuditDraft>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry or AuditChainHead)
+            {
+                continue;
+            }
+
+            (AuditAction? action, List<AuditChange>? changes) = entry.State switch
+            {
+                EntityState.Added => (AuditAction.Created, Describe(entry, _ => null, p => p.CurrentValue, onlyModified: false)),
+                EntityState.Modified => (AuditAction.Updated, Describe(entry, p => p.OriginalValue, p => p.CurrentValue, onlyModified: true)),
+                EntityState.Deleted => (AuditAction.Deleted, Describe(entry, p => p.OriginalValue, _ => null, onlyModified: false)),
+                _ => ((AuditAction?)null, (List<AuditChange>?)null),
+            };
+
+            if (action is null || changes is null || (action == AuditAction.Updated && changes.Count == 0))
+            {
+                continue;
+            }
+
+            var keyProperties = entry.Metadata.FindPrimaryKey()?.Properties ?? [];
+            var keyKnownNow = keyProperties.All(p => !entry.Property(p.Name).IsTemporary);
+            drafts.Add(AuditDraft.ForEntity(
+                action.Value,
+                entry.Metadata.ShortName(),
+                changes,
+                () => string.Join(',', keyProperties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture))),
+                keyKnownNow));
+        }
+
+        return drafts;
+    }
+
+    private static List<AuditChange> Describe(
+        EntityEntry entry, Func<PropertyEntry, object?> oldValue, Func<PropertyEntry, object?> newValue, bool onlyModified)
+    {
+        var changes = new List<AuditChange>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (Ignored.Contains(name) || (onlyModified && !property.IsModified))
+            {
+                continue;
+            }
+
+            var before = oldValue(property);
+            var after = newValue(property);
+            if (onlyModified && Equals(before, after))
+            {
+                continue;
+            }
+
+            if (!onlyModified && before is null && after is null)
+            {
+                continue;
+            }
+
+            if (HiddenValues.Contains(name))
+            {
+                changes.Add(new AuditChange(name, before is null ? null : "***", after is null ? null : "***"));
+            }
+            else
+            {
+                changes.Add(new AuditChange(name, before, after));
+            }
+        }
+
+        return changes;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Diqing.Procurement.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite = 1,
+    SqlServer = 2,
+}
+
+/// <summary>The "Database" configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    public const string SqliteMigrationsAssembly = "Diqing.Procurement.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "Diqing.Procurement.Migrations.SqlServer";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Required for SQL Server; for SQLite it defaults to a file in <see cref="DataFolder"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Folder of the embedded SQLite database (relative paths are under the app's content root).</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>SQL Server only: apply migrations at start-up (SQLite always does).</summary>
+    public bool MigrateOnStartup { get; set; }
+
+    public string ResolveConnectionString(string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+
+        if (Provider == DatabaseProvider.SqlServer)
+        {
+            throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
+        }
+
+        return $"Data Source={Path.Combine(ResolveDataFolder(contentRoot), "diqing.db")}";
+    }
+
+    public string ResolveDataFolder(string contentRoot) =>
+        Path.IsPathRooted(DataFolder) ? DataFolder : Path.GetFullPath(Path.Combine(contentRoot, DataFolder));
+}

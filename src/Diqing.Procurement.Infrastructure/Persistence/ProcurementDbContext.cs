@@ -1,0 +1,50 @@
+using Diqing.Procurement.Domain.Agencies;
+using Diqing.Procurement.Domain.Auditing;
+using Diqing.Procurement.Domain.Funding;
+using Diqing.Procurement.Infrastructure.Auditing;
+using Diqing.Procurement.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Diqing.Procurement.Infrastructure.Persistence;
+
+public class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<FundingSource> FundingSources => Set<FundingSource>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    /// <summary>Audit events (logins, exports…) written with the next <c>SaveChanges</c>.</summary>
+    internal List<AuditDraft> PendingAuditEvents { get; } = [];
+
+    /// <summary>Set by the audit interceptor while it appends to the chain.</summary>
+    internal AuditSession? ActiveAuditSession { get; set; }
+
+    /// <summary>Queues an audit event (not an entity change) for the next <c>SaveChanges</c>.</summary>
+    public void RecordEvent(AuditAction action, string subject, string? subjectKey, object? details = null, AuditActor? actor = null) =>
+        PendingAuditEvents.Add(AuditDraft.ForEvent(action, subject, subjectKey, details, actor));
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ProcurementDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Times are stored as UTC; both providers hand DateTime back as Unspecified, so mark them UTC again.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+using Diqing.Procurement.Domain.Common;
+
+namespace Diqing.Procurement.Web.Localization;
+
+/// <summary>How values look on screen: money as ¥1,234,567.89, times in China Standard Time.</summary>
+public static class Display
+{
+    public static string Money(decimal amount) =>
+        (amount < 0 ? "-¥" : "¥") + Math.Abs(amount).ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    public static string ChinaDateTime(DateTime utc) =>
+        ChinaTime.FromUtc(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public static string ChinaDateTime(DateTimeOffset utc) => ChinaDateTime(utc.UtcDateTime);
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using Diqing.Procurement.Domain.Security;
+using MudBlazor;
+
+namespace Diqing.Procurement.Web.Navigation;
+
+/// <summary>One navigation entry and the roles that may use its page (the page's [Authorize] says the same).</summary>
+public sealed record NavItem(string Href, string TextKey, string Icon, IReadOnlyList<string>? Roles);
+
+/// <summary>The single list the menu is drawn from: a role sees exactly the entries it may use.</summary>
+public static class NavigationCatalog
+{
+    public static readonly IReadOnlyList<NavItem> Items =
+    [
+        new("", "Nav.Home", Icons.Material.Filled.Home, null),
+        new("admin/users", "Nav.Users", Icons.Material.Filled.ManageAccounts, [Roles.Administrator]),
+        new("audit", "Nav.Audit", Icons.Material.Filled.Policy, [Roles.Administrator, Roles.Auditor]),
+    ];
+
+    public static IEnumerable<NavItem> For(ClaimsPrincipal user) =>
+        Items.Where(i => user.Identity?.IsAuthenticated == true && (i.Roles is null || i.Roles.Any(user.IsInRole)));
+}

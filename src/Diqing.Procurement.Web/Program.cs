@@ -1,0 +1,24 @@
+using Diqing.Procurement.Application;
+using Diqing.Procurement.Application.Setup;
+using Diqing.Procurement.Infrastructure;
+using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Web;
+using Diqing.Procurement.Web.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddProcurementWeb(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+app.UseProcurementPipeline();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await ApplicationInitializer.InitializeAsync(
+    app.Services,
+    app.Environment.ContentRootPath,
+    app.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions(),
+    app.Configuration.GetSection(BootstrapOptions.SectionName).Get<BootstrapOptions>() ?? new BootstrapOptions());
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the end-to-end tests' WebApplicationFactory.</summary>
+public partial class Program;
