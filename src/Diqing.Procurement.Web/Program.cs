@@ -6,6 +6,10 @@ using Diqing.Procurement.Web;
 using Diqing.Procurement.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Serve package assets (MudBlazor, the Blazor script) from the build output in every environment,
+// not only Development: the README's demo runs as environment "Demo". A published app has them in wwwroot.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddProcurementWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

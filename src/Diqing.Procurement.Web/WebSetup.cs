@@ -4,6 +4,7 @@ using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Web.Localization;
 using Diqing.Procurement.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -21,6 +22,11 @@ public static class WebSetup
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddProcurementInfrastructure(database, environment.ContentRootPath);
         services.AddProcurementApplication();
+
+        // Cookie and antiforgery keys survive restarts (otherwise every restart signs everybody out).
+        services.AddDataProtection()
+            .SetApplicationName("Diqing.Procurement")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.ResolveDataFolder(environment.ContentRootPath), "keys")));
 
         services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = environment.IsDevelopment());
         services.AddCascadingAuthenticationState();
