@@ -2,6 +2,7 @@ using Diqing.Procurement.Infrastructure.Auditing;
 using Diqing.Procurement.Infrastructure.Identity;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.TryAddScoped<CurrentUser>();
         services.TryAddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<AuditInterceptor>();
+        services.AddDataProtection(); // password-reset tokens; the web host adds key persistence
 
         // Scoped factory: each Blazor circuit (a DI scope) gets the interceptor with its own current user.
         services.AddDbContextFactory<ProcurementDbContext>(

@@ -1,0 +1,99 @@
+using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Audit;
+using Diqing.Procurement.Domain.Auditing;
+using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diqing.Procurement.Application.Tests.Features.Audit;
+
+public sealed class SearchAuditLogTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.CreateAsync();
+        for (var i = 1; i <= 5; i++)
+        {
+            await using var scope = _app.Scope(TestApp.Principal(Roles.ProcurementOfficer, userName: i % 2 == 0 ? "even" : "odd"));
+            var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Persistence.ProcurementDbContext>();
+            db.Agencies.Add(new Domain.Agencies.Agency($"机构{i}", VerifyAuditChainTests.Uscc(i), Domain.Agencies.County.Weixi));
+            await db.SaveChangesAsync();
+        }
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private SearchAuditLogHandler Handler => _app.As<SearchAuditLogHandler>(Roles.Auditor);
+
+    [Fact]
+    public async Task Filters_by_user_entity_and_action_newest_first()
+    {
+        var result = await Handler.HandleAsync(new SearchAuditLogQuery
+        {
+            Filter = new AuditLogFilter { UserName = "odd", EntityType = "Agency", Action = AuditAction.Created },
+        });
+
+        Assert.Equal(3, result.TotalCount);
+        Assert.All(result.Items, e => Assert.Equal("odd", e.UserName));
+        Assert.Equal(result.Items.Select(e => e.Id).OrderByDescending(id => id), result.Items.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Pages_on_the_server()
+    {
+        var first = await Handler.HandleAsync(new SearchAuditLogQuery { Filter = new AuditLogFilter { EntityType = "Agency" }, Page = 0, PageSize = 2 });
+        var third = await Handler.HandleAsync(new SearchAuditLogQuery { Filter = new AuditLogFilter { EntityType = "Agency" }, Page = 2, PageSize = 2 });
+
+        Assert.Equal(5, first.TotalCount);
+        Assert.Equal(2, first.Items.Count);
+        Assert.Single(third.Items);
+        Assert.True(first.Items[0].Id > third.Items[0].Id);
+    }
+
+    [Fact]
+    public async Task Time_range_is_half_open()
+    {
+        await using var db = await _app.DbAsync();
+        var third = await db.AuditEntries.Where(e => e.EntityType == "Agency").OrderBy(e => e.Id).Skip(2).FirstAsync();
+
+        var upToThird = await Handler.HandleAsync(new SearchAuditLogQuery
+        {
+            Filter = new AuditLogFilter { EntityType = "Agency", ToUtc = third.OccurredAtUtc },
+        });
+        var fromThird = await Handler.HandleAsync(new SearchAuditLogQuery
+        {
+            Filter = new AuditLogFilter { EntityType = "Agency", FromUtc = third.OccurredAtUtc },
+        });
+
+        Assert.DoesNotContain(upToThird.Items, e => e.Id == third.Id);
+        Assert.Contains(fromThird.Items, e => e.Id == third.Id);
+        Assert.Equal(5, upToThird.TotalCount + fromThird.TotalCount);
+    }
+
+    [Fact]
+    public async Task Entity_types_for_the_filter_come_from_the_log()
+    {
+        var types = await Handler.EntityTypesAsync();
+        Assert.Contains("Agency", types);
+        Assert.Contains("IdentityRole", types);
+    }
+
+    [Theory]
+    [InlineData(Roles.ProcurementOfficer)]
+    [InlineData(Roles.FinanceOfficer)]
+    [InlineData(Roles.AgencyUser)]
+    [InlineData(Roles.Judge)]
+    public async Task Only_administrators_and_auditors_read_the_log(string role) =>
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<SearchAuditLogHandler>(role).HandleAsync(new SearchAuditLogQuery()));
+
+    [Fact]
+    public async Task Anonymous_callers_are_refused()
+    {
+        await using var scope = _app.Scope();
+        var handler = scope.ServiceProvider.GetRequiredService<SearchAuditLogHandler>();
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => handler.HandleAsync(new SearchAuditLogQuery()));
+    }
+}

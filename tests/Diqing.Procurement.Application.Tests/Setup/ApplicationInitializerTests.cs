@@ -1,0 +1,80 @@
+using Diqing.Procurement.Application.Setup;
+using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Infrastructure.Identity;
+using Diqing.Procurement.TestSupport;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diqing.Procurement.Application.Tests.Setup;
+
+public sealed class ApplicationInitializerTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.CreateAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private Task InitializeAsync(bool demo, BootstrapOptions? bootstrap = null) =>
+        ApplicationInitializer.InitializeAsync(_app.Services, _app.Folder, new DemoOptions { Enabled = demo }, bootstrap ?? new BootstrapOptions());
+
+    [Fact]
+    public async Task Demo_mode_seeds_agencies_funds_and_one_account_per_role_idempotently()
+    {
+        await InitializeAsync(demo: true);
+        await InitializeAsync(demo: true);
+
+        await using var db = await _app.DbAsync();
+        Assert.Equal(DemoData.Agencies.Count, await db.Agencies.CountAsync());
+        Assert.Equal(DemoData.Funds.Count, await db.FundingSources.CountAsync());
+        Assert.All(await db.FundingSources.ToListAsync(), f => Assert.Contains("演示", f.Notes));
+
+        await using var scope = _app.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        foreach (var role in Roles.All)
+        {
+            Assert.NotEmpty(await users.GetUsersInRoleAsync(role));
+        }
+
+        var agencyUser = (await users.FindByNameAsync("agency"))!;
+        Assert.Equal("德钦县社会工作服务中心", (await db.Agencies.SingleAsync(a => a.Id == agencyUser.AgencyId)).Name);
+        Assert.True(await users.CheckPasswordAsync(agencyUser, DemoData.Password));
+    }
+
+    [Fact]
+    public async Task Outside_demo_mode_the_first_administrator_comes_from_configuration()
+    {
+        await InitializeAsync(demo: false, new BootstrapOptions { AdminUserName = "chief", AdminPassword = "Str0ngFirstPass" });
+
+        await using var scope = _app.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var admins = await users.GetUsersInRoleAsync(Roles.Administrator);
+        Assert.Equal("chief", Assert.Single(admins).UserName);
+        await using var db = await _app.DbAsync();
+        Assert.Equal(0, await db.Agencies.CountAsync());
+    }
+
+    [Fact]
+    public async Task Outside_demo_mode_start_is_refused_without_an_administrator()
+    {
+        var ex = await Assert.ThrowsAsync<StartupRefusedException>(() => InitializeAsync(demo: false));
+        Assert.Contains("Bootstrap:AdminUserName", ex.Message);
+    }
+
+    [Fact]
+    public async Task Outside_demo_mode_the_demo_password_is_refused_as_bootstrap_password()
+    {
+        await Assert.ThrowsAsync<StartupRefusedException>(() =>
+            InitializeAsync(demo: false, new BootstrapOptions { AdminUserName = "chief", AdminPassword = DemoData.Password }));
+    }
+
+    [Fact]
+    public async Task Outside_demo_mode_start_is_refused_while_demo_accounts_keep_demo_passwords()
+    {
+        await InitializeAsync(demo: true);
+
+        var ex = await Assert.ThrowsAsync<StartupRefusedException>(() => InitializeAsync(demo: false));
+        Assert.Contains("demo password", ex.Message);
+    }
+}
