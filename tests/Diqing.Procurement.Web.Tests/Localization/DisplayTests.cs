@@ -1,0 +1,40 @@
+using Diqing.Procurement.Domain.Auditing;
+using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Web.Localization;
+using System.Globalization;
+using System.Resources;
+
+namespace Diqing.Procurement.Web.Tests.Localization;
+
+public class DisplayTests
+{
+    [Theory]
+    [InlineData("1234567.89", "¥1,234,567.89")]
+    [InlineData("0", "¥0.00")]
+    [InlineData("0.5", "¥0.50")]
+    [InlineData("-12.3", "-¥12.30")]
+    public void Money_is_shown_with_yuan_sign_and_two_decimals(string amount, string expected) =>
+        Assert.Equal(expected, Display.Money(decimal.Parse(amount, CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void Times_are_shown_in_china_standard_time()
+    {
+        var utc = new DateTime(2026, 12, 31, 17, 5, 9, DateTimeKind.Utc);
+        Assert.Equal("2027-01-01 01:05:09", Display.ChinaDateTime(utc));
+    }
+
+    [Fact]
+    public void Every_role_and_audit_action_has_a_name_in_both_languages()
+    {
+        var manager = new ResourceManager(typeof(UiText));
+        var keys = Roles.All.Select(r => "Role." + r)
+            .Concat(Enum.GetNames<AuditAction>().Select(a => "AuditAction." + a))
+            .Concat(Enum.GetNames<AuditChainBreak>().Select(b => "AuditBreak." + b))
+            .Concat(Roles.All.Select(r => "Home.Next." + r));
+        foreach (var key in keys)
+        {
+            Assert.False(string.IsNullOrEmpty(manager.GetString(key, CultureInfo.GetCultureInfo("zh-CN"))), key);
+            Assert.NotEqual(manager.GetString(key, CultureInfo.GetCultureInfo("zh-CN")), manager.GetString(key, CultureInfo.GetCultureInfo("en-US")));
+        }
+    }
+}
