@@ -46,6 +46,8 @@ public static class WebSetup
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
         });
+        // Requests (not only circuits) notice a deactivated, locked or re-passworded account within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
         services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
 

@@ -170,9 +170,9 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
 
                     b.HasIndex("EntityType", "EntityKey");
 
-                    b.HasIndex("EntityType", "Id");
-
                     b.HasIndex("UserName", "Id");
+
+                    b.HasIndex("EntityType", "Action", "Id");
 
                     b.ToTable("AuditEntries", t =>
                         {

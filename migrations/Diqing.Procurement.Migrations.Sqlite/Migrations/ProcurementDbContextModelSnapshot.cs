@@ -163,9 +163,9 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EntityType", "EntityKey");
 
-                    b.HasIndex("EntityType", "Id");
-
                     b.HasIndex("UserName", "Id");
+
+                    b.HasIndex("EntityType", "Action", "Id");
 
                     b.ToTable("AuditEntries", t =>
                         {

@@ -46,7 +46,11 @@ public sealed class SearchAuditLogHandler(IDbContextFactory<ProcurementDbContext
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entries = Apply(db.AuditEntries.AsNoTracking(), query.Filter);
 
-        var total = await entries.CountAsync(cancellationToken);
+        // Ids are the chain positions 1..N without gaps, so the unfiltered count is the head's last id
+        // (COUNT(*) over a million rows would cost ~70 ms on SQLite for every page).
+        var total = query.Filter == new AuditLogFilter()
+            ? (int)await db.AuditChainHeads.Select(h => h.LastEntryId).SingleAsync(cancellationToken)
+            : await entries.CountAsync(cancellationToken);
         var items = await entries
             .OrderByDescending(e => e.Id)
             .Skip(query.Skip)

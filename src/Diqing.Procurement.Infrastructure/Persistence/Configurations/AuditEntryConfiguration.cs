@@ -29,7 +29,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         // Filters of the audit page; each ends on Id so paging "newest first" can use the index.
         builder.HasIndex(e => e.OccurredAtUtc);
         builder.HasIndex(e => new { e.UserName, e.Id });
-        builder.HasIndex(e => new { e.EntityType, e.Id });
+        builder.HasIndex(e => new { e.EntityType, e.Action, e.Id });
         builder.HasIndex(e => new { e.Action, e.Id });
         builder.HasIndex(e => new { e.EntityType, e.EntityKey });
     }

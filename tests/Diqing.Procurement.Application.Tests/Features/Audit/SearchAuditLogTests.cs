@@ -54,6 +54,18 @@ public sealed class SearchAuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unfiltered_total_counts_every_entry()
+    {
+        await using var db = await _app.DbAsync();
+        var expected = await db.AuditEntries.CountAsync();
+
+        var result = await Handler.HandleAsync(new SearchAuditLogQuery { PageSize = 3 });
+
+        Assert.Equal(expected, result.TotalCount);
+        Assert.Equal(3, result.Items.Count);
+    }
+
+    [Fact]
     public async Task Time_range_is_half_open()
     {
         await using var db = await _app.DbAsync();

@@ -1,0 +1,109 @@
+using Microsoft.Playwright;
+
+namespace Diqing.Procurement.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// Starts the app and one headless Chromium once for the whole test collection; each test then
+/// opens its own <see cref="IBrowserContext"/> (own cookies) through <see cref="NewContextAsync"/>.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ];
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "diqing-e2e-" + Guid.NewGuid().ToString("N"));
+    private DemoAppFactory? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>Root of the running app, ending with a slash.</summary>
+    public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>A plain HTTP client for the running app (no redirects followed, no cookies).</summary>
+    public HttpClient Http { get; private set; } = default!;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {ChromiumPath}. The end-to-end tests use the system browser and never download one: " +
+                "install it with `apt-get update && apt-get install -y chromium fonts-wqy-zenhei`.");
+        }
+
+        Directory.CreateDirectory(_dataFolder);
+        _app = new DemoAppFactory(_dataFolder);
+        _app.StartServer();
+        BaseAddress = new Uri(_app.BaseAddress.ToString().TrimEnd('/') + "/");
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+        // The bundled driver runs without a browser download; the browser is Debian's.
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh, isolated browser context whose relative URLs resolve against the app.</summary>
+    public Task<IBrowserContext> NewContextAsync() =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        Http?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        // SQLite may keep the file open for a moment through the connection pool.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "Running app and browser";
+}

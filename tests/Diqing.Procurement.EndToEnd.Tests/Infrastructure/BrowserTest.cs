@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+
+namespace Diqing.Procurement.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// Base class of the browser tests: xunit creates one instance per test, so every test gets a new
+/// browser context (no cookies shared with other tests) and a page in it.
+/// </summary>
+[Collection(AppCollection.Name)]
+public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
+{
+    /// <summary>The password of every demo account.</summary>
+    public const string DemoPassword = "Demo@Diqing2026";
+
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected AppFixture App { get; } = app;
+
+    protected IPage Page { get; private set; } = default!;
+
+    public async Task InitializeAsync() => Page = await NewPageAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>A page in another fresh context, for tests that need a second, independent user.</summary>
+    protected async Task<IPage> NewPageAsync()
+    {
+        var context = await App.NewContextAsync();
+        context.SetDefaultTimeout(15_000);
+        _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Opens the sign-in page, fills the form and submits it; does not judge the outcome.</summary>
+    protected static async Task LoginAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("account/login");
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("[data-testid=login-submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    /// <summary>Signs in and waits until the home page's Blazor circuit is connected.</summary>
+    protected static async Task SignInAsync(IPage page, string userName, string password = DemoPassword)
+    {
+        await LoginAsync(page, userName, password);
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>Waits for the marker MainLayout renders once the page is interactive (clicks before that are lost).</summary>
+    protected static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });
+}

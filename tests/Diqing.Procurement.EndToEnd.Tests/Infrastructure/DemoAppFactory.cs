@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diqing.Procurement.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// Hosts the real web app on a real Kestrel socket (127.0.0.1, dynamic port), in environment "Demo",
+/// with demo data and an SQLite database in a folder of its own.
+/// </summary>
+internal sealed class DemoAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataFolder;
+
+    public DemoAppFactory(string dataFolder)
+    {
+        _dataFolder = dataFolder;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>The address the server listens on, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+                ?? throw new InvalidOperationException("The server does not report its addresses.");
+            var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
+                ?? throw new InvalidOperationException("The server listens on no http address: " + string.Join(", ", addresses));
+            return new Uri(address);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Settings given here reach Program.cs before it reads its configuration.
+        builder.UseEnvironment("Demo");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:DataFolder", _dataFolder);
+        builder.UseSetting("Demo:Enabled", "true");
+
+        // Keep the test output readable: the app's warnings and errors still show.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}

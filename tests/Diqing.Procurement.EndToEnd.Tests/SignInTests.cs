@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using Diqing.Procurement.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Diqing.Procurement.EndToEnd.Tests;
+
+/// <summary>Sign-in failures, lockout after five wrong passwords, and the redirect of anonymous visitors.</summary>
+public sealed class SignInTests(AppFixture app) : BrowserTest(app)
+{
+    private const string WrongPasswordMessage = "用户名或密码错误。";
+    private const string LockedOutMessage = "密码错误次数过多，账户已锁定 15 分钟。请稍后再试或联系系统管理员。";
+
+    [Fact]
+    public async Task Wrong_password_shows_the_chinese_error_and_stays_on_the_sign_in_page()
+    {
+        await LoginAsync(Page, "procurement", "Wrong@Password1");
+
+        await Expect(Page.Locator("[data-testid=login-error]")).ToHaveTextAsync(WrongPasswordMessage);
+        await Expect(Page).ToHaveURLAsync(new Regex("/account/login"));
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("用户登录");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_a_new_account_even_against_the_right_password()
+    {
+        // A dedicated account, created by the administrator through the Users page, so no shared demo account is locked.
+        var userName = "e2e-lock-" + Guid.NewGuid().ToString("N")[..8];
+        const string password = "Lockout2026Test";
+        await CreateUserThroughAdminPageAsync(userName, "锁定测试用户", roleLabel: "评审专家", password);
+
+        var visitor = await NewPageAsync();
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await LoginAsync(visitor, userName, "Wrong" + attempt + "Password");
+            await Expect(visitor.Locator("[data-testid=login-error]")).ToHaveTextAsync(WrongPasswordMessage);
+        }
+
+        await LoginAsync(visitor, userName, "Wrong5Password");
+        await Expect(visitor.Locator("[data-testid=login-error]")).ToHaveTextAsync(LockedOutMessage);
+
+        await LoginAsync(visitor, userName, password);
+        await Expect(visitor.Locator("[data-testid=login-error]")).ToHaveTextAsync(LockedOutMessage);
+        await Expect(visitor).ToHaveURLAsync(new Regex("/account/login"));
+    }
+
+    [Fact]
+    public async Task Anonymous_visitor_of_the_users_page_is_sent_to_sign_in_and_back()
+    {
+        await Page.GotoAsync("admin/users");
+
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/account/login\?ReturnUrl=%2Fadmin%2Fusers", RegexOptions.IgnoreCase));
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("用户登录");
+        await Expect(Page.Locator("[data-testid=users-grid]")).ToHaveCountAsync(0);
+
+        // Signing in from there returns to the page first asked for.
+        await Page.Locator("#username").FillAsync("admin");
+        await Page.Locator("#password").FillAsync(DemoPassword);
+        await Page.Locator("[data-testid=login-submit]").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/admin/users$"));
+        await Expect(Page.Locator("[data-testid=users-grid]")).ToBeVisibleAsync();
+    }
+
+    private async Task CreateUserThroughAdminPageAsync(string userName, string displayName, string roleLabel, string password)
+    {
+        await SignInAsync(Page, "admin");
+        await Page.GotoAsync("admin/users");
+        await WaitInteractiveAsync(Page);
+
+        await Page.Locator("[data-testid=user-create]").ClickAsync();
+        var dialog = Page.Locator(".mud-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+
+        // MudBlazor puts data-testid on the <input> itself here; the descendant form also covers a wrapper element.
+        await InputOf(dialog, "new-username").FillAsync(userName);
+        await InputOf(dialog, "new-displayname").FillAsync(displayName);
+        await InputOf(dialog, "new-role").ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = roleLabel, Exact = true }).ClickAsync();
+
+        // Once a value is chosen, MudSelect hides its <input> (value = role name) and shows the label in a div with the same test id.
+        await Expect(dialog.Locator("div[data-testid=new-role]")).ToHaveTextAsync(roleLabel);
+        await InputOf(dialog, "new-password").FillAsync(password);
+
+        await dialog.Locator("[data-testid=create-user-submit]").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(Page.Locator("[data-testid=users-grid]").GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = userName }))
+            .ToContainTextAsync(roleLabel);
+    }
+
+    private static ILocator InputOf(ILocator scope, string testId) =>
+        scope.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+}
