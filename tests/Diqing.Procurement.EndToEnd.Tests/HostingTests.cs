@@ -44,6 +44,28 @@ public sealed partial class HostingTests(AppFixture app)
         }
     }
 
+    [Fact]
+    public async Task An_unknown_page_answers_404_with_the_chinese_not_found_page()
+    {
+        using var response = await app.Http.GetAsync("no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("页面不存在", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task An_unhandled_exception_shows_the_friendly_error_page_without_details()
+    {
+        using var response = await app.Http.GetAsync("__test/fault");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("出错了", html);
+        Assert.DoesNotContain("SECRET-INTERNAL-DETAIL", html);
+        Assert.DoesNotContain("InvalidOperationException", html);
+        Assert.DoesNotContain(" at ", html);
+    }
+
     [GeneratedRegex(@"(?:src|href)=""(?<url>[^""?]+\.(?:js|css))(?:\?[^""]*)?""")]
     private static partial Regex AssetReference();
 }

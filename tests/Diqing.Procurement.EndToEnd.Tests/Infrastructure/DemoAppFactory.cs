@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -44,5 +45,21 @@ internal sealed class DemoAppFactory : WebApplicationFactory<Program>
 
         // Keep the test output readable: the app's warnings and errors still show.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, FaultEndpoint>());
+    }
+
+    /// <summary>
+    /// A path that throws, appended behind the app's own pipeline, to prove that an unhandled
+    /// exception reaches the browser as the friendly error page and never as a stack trace.
+    /// </summary>
+    private sealed class FaultEndpoint : IStartupFilter
+    {
+        public const string Path = "/__test/fault";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Map(Path, branch => branch.Run(_ => throw new InvalidOperationException("SECRET-INTERNAL-DETAIL")));
+        };
     }
 }

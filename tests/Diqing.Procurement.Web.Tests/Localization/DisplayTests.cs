@@ -38,3 +38,21 @@ public class DisplayTests
         }
     }
 }
+
+public class AuditChangesTextTests
+{
+    [Fact]
+    public void Property_changes_read_as_old_to_new()
+    {
+        var json = """[{"property":"Phone","old":null,"new":"0887-1234567"},{"property":"Amount","old":10.50,"new":12}]""";
+        Assert.Equal("Phone: （空） → 0887-1234567; Amount: 10.50 → 12",
+            Diqing.Procurement.Web.Components.Pages.Audit.Components.AuditChangesText.Summarize(json, "（空）"));
+    }
+
+    [Fact]
+    public void Event_details_read_as_name_value_pairs_and_bad_json_is_shown_as_is()
+    {
+        Assert.Equal("reason: UnknownUser", Diqing.Procurement.Web.Components.Pages.Audit.Components.AuditChangesText.Summarize("""{"reason":"UnknownUser"}""", "-"));
+        Assert.Equal("not json", Diqing.Procurement.Web.Components.Pages.Audit.Components.AuditChangesText.Summarize("not json", "-"));
+    }
+}
