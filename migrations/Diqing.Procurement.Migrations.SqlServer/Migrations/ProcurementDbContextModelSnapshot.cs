@@ -184,6 +184,78 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.Allocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FundingSourceId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("FundingSourceId");
+
+                    b.ToTable("Allocations", t =>
+                        {
+                            t.HasCheckConstraint("CK_Allocations_Amount", "Amount > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.Disbursement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AllocationId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int?>("InstallmentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VoucherNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllocationId");
+
+                    b.HasIndex("InstallmentId");
+
+                    b.HasIndex("PaidOn");
+
+                    b.HasIndex("VoucherNumber");
+
+                    b.ToTable("Disbursements", t =>
+                        {
+                            t.HasCheckConstraint("CK_Disbursements_Amount", "Amount > 0");
+                        });
+                });
+
             modelBuilder.Entity("Diqing.Procurement.Domain.Funding.FundingSource", b =>
                 {
                     b.Property<int>("Id")
@@ -229,11 +301,18 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("date");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Kind", "FiscalYear");
 
-                    b.ToTable("FundingSources");
+                    b.ToTable("FundingSources", t =>
+                        {
+                            t.HasCheckConstraint("CK_FundingSources_Amount", "Amount > 0");
+                        });
                 });
 
             modelBuilder.Entity("Diqing.Procurement.Infrastructure.Identity.ApplicationUser", b =>
@@ -472,6 +551,28 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.Allocation", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Domain.Funding.FundingSource", "FundingSource")
+                        .WithMany("Allocations")
+                        .HasForeignKey("FundingSourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("FundingSource");
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.Disbursement", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Domain.Funding.Allocation", "Allocation")
+                        .WithMany("Disbursements")
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Allocation");
+                });
+
             modelBuilder.Entity("Diqing.Procurement.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("Diqing.Procurement.Domain.Agencies.Agency", null)
@@ -580,6 +681,16 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.Allocation", b =>
+                {
+                    b.Navigation("Disbursements");
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.FundingSource", b =>
+                {
+                    b.Navigation("Allocations");
                 });
 #pragma warning restore 612, 618
         }

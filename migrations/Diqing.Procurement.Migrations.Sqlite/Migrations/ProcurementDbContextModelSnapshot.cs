@@ -175,6 +175,74 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.Allocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FundingSourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("FundingSourceId");
+
+                    b.ToTable("Allocations", t =>
+                        {
+                            t.HasCheckConstraint("CK_Allocations_Amount", "Amount > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.Disbursement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AllocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InstallmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoucherNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllocationId");
+
+                    b.HasIndex("InstallmentId");
+
+                    b.HasIndex("PaidOn");
+
+                    b.HasIndex("VoucherNumber");
+
+                    b.ToTable("Disbursements", t =>
+                        {
+                            t.HasCheckConstraint("CK_Disbursements_Amount", "Amount > 0");
+                        });
+                });
+
             modelBuilder.Entity("Diqing.Procurement.Domain.Funding.FundingSource", b =>
                 {
                     b.Property<int>("Id")
@@ -218,11 +286,18 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Kind", "FiscalYear");
 
-                    b.ToTable("FundingSources");
+                    b.ToTable("FundingSources", t =>
+                        {
+                            t.HasCheckConstraint("CK_FundingSources_Amount", "Amount > 0");
+                        });
                 });
 
             modelBuilder.Entity("Diqing.Procurement.Infrastructure.Identity.ApplicationUser", b =>
@@ -455,6 +530,28 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.Allocation", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Domain.Funding.FundingSource", "FundingSource")
+                        .WithMany("Allocations")
+                        .HasForeignKey("FundingSourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("FundingSource");
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.Disbursement", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Domain.Funding.Allocation", "Allocation")
+                        .WithMany("Disbursements")
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Allocation");
+                });
+
             modelBuilder.Entity("Diqing.Procurement.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("Diqing.Procurement.Domain.Agencies.Agency", null)
@@ -563,6 +660,16 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.Allocation", b =>
+                {
+                    b.Navigation("Disbursements");
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.FundingSource", b =>
+                {
+                    b.Navigation("Allocations");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,5 @@
 using Diqing.Procurement.Domain.Common;
+using Uscc = Diqing.Procurement.Domain.Agencies.UnifiedSocialCreditCode;
 
 namespace Diqing.Procurement.Domain.Agencies;
 
@@ -7,23 +8,19 @@ public class Agency
 {
     private Agency()
     {
-        Name = string.Empty;
-        UnifiedSocialCreditCode = string.Empty;
     }
 
     public Agency(string name, string unifiedSocialCreditCode, County county)
     {
-        Name = RequireText(name, "Agency.NameRequired");
-        UnifiedSocialCreditCode = RequireText(unifiedSocialCreditCode, "Agency.UsccRequired").ToUpperInvariant();
-        County = county;
+        Register(name, unifiedSocialCreditCode, county);
         Status = AgencyStatus.Active;
     }
 
     public int Id { get; private set; }
 
-    public string Name { get; private set; }
+    public string Name { get; private set; } = string.Empty;
 
-    public string UnifiedSocialCreditCode { get; private set; }
+    public string UnifiedSocialCreditCode { get; private set; } = string.Empty;
 
     public string? LegalRepresentative { get; set; }
 
@@ -40,6 +37,25 @@ public class Agency
     public AgencyStatus Status { get; private set; }
 
     public bool IsActive => Status == AgencyStatus.Active;
+
+    /// <summary>Sets the registration data; the code must pass the GB 32100-2015 check .</summary>
+    public void Register(string name, string unifiedSocialCreditCode, County county)
+    {
+        if (!Enum.IsDefined(county))
+        {
+            throw new DomainException("Agency.CountyRequired");
+        }
+
+        var code = Uscc.Normalize(unifiedSocialCreditCode);
+        if (Uscc.Validate(code) is { } problem)
+        {
+            throw new DomainException("Uscc." + problem.Problem, problem.Position);
+        }
+
+        Name = RequireText(name, "Agency.NameRequired");
+        UnifiedSocialCreditCode = code;
+        County = county;
+    }
 
     public void Suspend()
     {

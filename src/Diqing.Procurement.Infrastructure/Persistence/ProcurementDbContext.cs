@@ -17,6 +17,10 @@ public class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options
 
     public DbSet<FundingSource> FundingSources => Set<FundingSource>();
 
+    public DbSet<Allocation> Allocations => Set<Allocation>();
+
+    public DbSet<Disbursement> Disbursements => Set<Disbursement>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();

@@ -14,6 +14,40 @@ internal sealed class FundingSourceConfiguration : IEntityTypeConfiguration<Fund
         builder.Property(f => f.Grantor).HasMaxLength(200);
         builder.Property(f => f.DocumentNumber).HasMaxLength(100).IsRequired();
         builder.Property(f => f.Notes).HasMaxLength(2000);
+
+        // a save based on a stale balance is refused (the domain bumps Version on every money change).
+        builder.Property(f => f.Version).IsConcurrencyToken();
         builder.HasIndex(f => new { f.Kind, f.FiscalYear });
+        builder.HasMany(f => f.Allocations).WithOne(a => a.FundingSource).HasForeignKey(a => a.FundingSourceId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(f => f.Allocations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(f => f.Allocated);
+        builder.Ignore(f => f.Disbursed);
+        builder.Ignore(f => f.Available);
+        builder.ToTable(t => t.HasCheckConstraint("CK_FundingSources_Amount", "Amount > 0"));
+    }
+}
+
+internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocation>
+{
+    public void Configure(EntityTypeBuilder<Allocation> builder)
+    {
+        builder.HasIndex(a => a.ContractId);
+        builder.HasMany(a => a.Disbursements).WithOne(d => d.Allocation).HasForeignKey(d => d.AllocationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(a => a.Disbursements).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(a => a.Disbursed);
+        builder.Ignore(a => a.Undisbursed);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Allocations_Amount", "Amount > 0"));
+    }
+}
+
+internal sealed class DisbursementConfiguration : IEntityTypeConfiguration<Disbursement>
+{
+    public void Configure(EntityTypeBuilder<Disbursement> builder)
+    {
+        builder.Property(d => d.VoucherNumber).HasMaxLength(50).IsRequired();
+        builder.HasIndex(d => d.VoucherNumber);
+        builder.HasIndex(d => d.PaidOn);
+        builder.HasIndex(d => d.InstallmentId);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Disbursements_Amount", "Amount > 0"));
     }
 }

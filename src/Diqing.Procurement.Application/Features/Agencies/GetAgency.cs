@@ -1,0 +1,44 @@
+using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Domain.Agencies;
+using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diqing.Procurement.Application.Features.Agencies;
+
+public sealed record AgencyUserRow(string UserName, string DisplayName, bool IsDeactivated);
+
+public sealed record AgencyDetail(
+    int Id,
+    string Name,
+    string UnifiedSocialCreditCode,
+    string? LegalRepresentative,
+    string? RegistrationAuthority,
+    County County,
+    string? Address,
+    string? ContactPerson,
+    string? Phone,
+    AgencyStatus Status,
+    IReadOnlyList<AgencyUserRow> Users,
+    bool CanEdit);
+
+public sealed class GetAgencyHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
+{
+    public async Task<AgencyDetail> HandleAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var agency = await db.Agencies.AsNoTracking().Visible(currentUser).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new NotFoundException(nameof(Agency), id);
+
+        // Only bureau staff see who the agency's accounts are.
+        IReadOnlyList<AgencyUserRow> users = currentUser.IsInRole(Roles.AgencyUser) && !currentUser.IsInRole(Roles.Administrator)
+            ? []
+            : await db.Users.AsNoTracking().Where(u => u.AgencyId == id).OrderBy(u => u.UserName)
+                .Select(u => new AgencyUserRow(u.UserName!, u.DisplayName, u.IsDeactivated)).ToListAsync(cancellationToken);
+
+        var canEdit = currentUser.IsInRole(Roles.Administrator) || currentUser.IsInRole(Roles.ProcurementOfficer);
+        return new AgencyDetail(agency.Id, agency.Name, agency.UnifiedSocialCreditCode, agency.LegalRepresentative, agency.RegistrationAuthority,
+            agency.County, agency.Address, agency.ContactPerson, agency.Phone, agency.Status, users, canEdit);
+    }
+}

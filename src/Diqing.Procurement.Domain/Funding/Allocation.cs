@@ -1,0 +1,56 @@
+using Diqing.Procurement.Domain.Common;
+
+namespace Diqing.Procurement.Domain.Funding;
+
+/// <summary>Part of a funding source earmarked for one contract (分配). Changed only through its source.</summary>
+public class Allocation
+{
+    private readonly List<Disbursement> _disbursements = [];
+
+    private Allocation()
+    {
+    }
+
+    internal Allocation(FundingSource source, int contractId, decimal amount)
+    {
+        FundingSource = source;
+        ContractId = contractId;
+        Amount = amount;
+    }
+
+    public int Id { get; private set; }
+
+    public int FundingSourceId { get; private set; }
+
+    public FundingSource FundingSource { get; private set; } = null!;
+
+    public int ContractId { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    public IReadOnlyList<Disbursement> Disbursements => _disbursements;
+
+    public decimal Disbursed => _disbursements.Sum(d => d.Amount);
+
+    public decimal Undisbursed => Amount - Disbursed;
+
+    internal void SetAmount(decimal amount) => Amount = amount;
+
+    internal Disbursement Disburse(string voucherNumber, DateOnly paidOn, decimal amount, int? installmentId)
+    {
+        Money.RequirePositive(amount, "Funding.AmountInvalid");
+        if (string.IsNullOrWhiteSpace(voucherNumber))
+        {
+            throw new DomainException("Funding.VoucherRequired");
+        }
+
+        if (amount > Undisbursed)
+        {
+            throw new DomainException("Funding.OverDisbursed", Undisbursed);
+        }
+
+        var disbursement = new Disbursement(this, voucherNumber.Trim(), paidOn, amount, installmentId);
+        _disbursements.Add(disbursement);
+        return disbursement;
+    }
+}
