@@ -86,7 +86,4 @@ public sealed class SignInTests(AppFixture app) : BrowserTest(app)
         await Expect(Page.Locator("[data-testid=users-grid]").GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = userName }))
             .ToContainTextAsync(roleLabel);
     }
-
-    private static ILocator InputOf(ILocator scope, string testId) =>
-        scope.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 }

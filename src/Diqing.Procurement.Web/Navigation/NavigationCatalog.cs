@@ -13,6 +13,8 @@ public static class NavigationCatalog
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("", "Nav.Home", Icons.Material.Filled.Home, null),
+        new("agencies", "Nav.Agencies", Icons.Material.Filled.Apartment, [Roles.Administrator, Roles.ProcurementOfficer, Roles.FinanceOfficer, Roles.Auditor]),
+        new("funding", "Nav.Funding", Icons.Material.Filled.AccountBalance, [Roles.Administrator, Roles.FinanceOfficer, Roles.ProcurementOfficer, Roles.Auditor]),
         new("admin/users", "Nav.Users", Icons.Material.Filled.ManageAccounts, [Roles.Administrator]),
         new("audit", "Nav.Audit", Icons.Material.Filled.Policy, [Roles.Administrator, Roles.Auditor]),
     ];

@@ -55,6 +55,18 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
         await WaitInteractiveAsync(page);
     }
 
+    /// <summary>The input of a MudBlazor field: the test id lands on the input itself or on a wrapper, depending on the component.</summary>
+    protected static ILocator InputOf(ILocator scope, string testId) =>
+        scope.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+
+    /// <summary>Opens a MudSelect and picks the option with exactly this text.</summary>
+    protected static async Task ChooseAsync(IPage page, ILocator scope, string testId, string optionText)
+    {
+        await InputOf(scope, testId).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = optionText, Exact = true }).ClickAsync();
+        await Assertions.Expect(scope.Locator($"div[data-testid={testId}]")).ToHaveTextAsync(optionText);
+    }
+
     /// <summary>Waits for the marker MainLayout renders once the page is interactive (clicks before that are lost).</summary>
     protected static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });

@@ -30,7 +30,12 @@ public class DisplayTests
         var keys = Roles.All.Select(r => "Role." + r)
             .Concat(Enum.GetNames<AuditAction>().Select(a => "AuditAction." + a))
             .Concat(Enum.GetNames<AuditChainBreak>().Select(b => "AuditBreak." + b))
-            .Concat(Roles.All.Select(r => "Home.Next." + r));
+            .Concat(Roles.All.Select(r => "Home.Next." + r))
+            .Concat(Enum.GetNames<Domain.Agencies.County>().Select(c => "County." + c))
+            .Concat(Enum.GetNames<Domain.Agencies.AgencyStatus>().Select(c => "AgencyStatus." + c))
+            .Concat(Enum.GetNames<Domain.Funding.FundingKind>().Select(c => "FundingKind." + c))
+            .Concat(Enum.GetNames<Domain.Funding.FiscalLevel>().Select(c => "FiscalLevel." + c))
+            .Concat(Enum.GetNames<Domain.Common.TargetGroup>().Select(c => "TargetGroup." + c));
         foreach (var key in keys)
         {
             Assert.False(string.IsNullOrEmpty(manager.GetString(key, CultureInfo.GetCultureInfo("zh-CN"))), key);

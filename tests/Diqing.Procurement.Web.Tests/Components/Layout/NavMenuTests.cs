@@ -7,10 +7,10 @@ namespace Diqing.Procurement.Web.Tests.Components.Layout;
 public sealed class NavMenuTests : MudTestContext
 {
     [Theory]
-    [InlineData(Roles.Administrator, "Nav.Home,Nav.Users,Nav.Audit")]
-    [InlineData(Roles.Auditor, "Nav.Home,Nav.Audit")]
-    [InlineData(Roles.ProcurementOfficer, "Nav.Home")]
-    [InlineData(Roles.FinanceOfficer, "Nav.Home")]
+    [InlineData(Roles.Administrator, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Users,Nav.Audit")]
+    [InlineData(Roles.Auditor, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Audit")]
+    [InlineData(Roles.ProcurementOfficer, "Nav.Home,Nav.Agencies,Nav.Funding")]
+    [InlineData(Roles.FinanceOfficer, "Nav.Home,Nav.Agencies,Nav.Funding")]
     [InlineData(Roles.AgencyUser, "Nav.Home")]
     [InlineData(Roles.Judge, "Nav.Home")]
     public void Each_role_sees_exactly_its_entries(string role, string expected)
