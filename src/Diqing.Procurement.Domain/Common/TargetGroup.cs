@@ -25,12 +25,12 @@ public enum TargetGroup
     CommunityResidents = 7,
 }
 
-public static class TargetGroups
+public static class TargetGroupsRules
 {
     /// <summary>R-08: welfare-lottery money serves only the elderly, the disabled, orphans/children and people in difficulty.</summary>
-    public static readonly IReadOnlySet<TargetGroup> WelfareLotteryEligible =
+    public static readonly IReadOnlySet<TargetGroup> Eligible =
         new HashSet<TargetGroup> { TargetGroup.Elderly, TargetGroup.Children, TargetGroup.Disabled, TargetGroup.PeopleInDifficulty };
 
-    public static bool AreWelfareLotteryEligible(IReadOnlyCollection<TargetGroup> groups) =>
-        groups.Count > 0 && groups.All(WelfareLotteryEligible.Contains);
+    public static bool WelfareLotteryEligible(IReadOnlyCollection<TargetGroup> groups) =>
+        groups.Count > 0 && groups.All(Eligible.Contains);
 }

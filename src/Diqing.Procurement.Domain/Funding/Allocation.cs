@@ -34,7 +34,14 @@ public class Allocation
 
     public decimal Undisbursed => Amount - Disbursed;
 
-    internal void SetAmount(decimal amount) => Amount = amount;
+    /// <summary>Why the amount was last changed after the contract was signed.</summary>
+    public string? AdjustmentReason { get; private set; }
+
+    internal void SetAmount(decimal amount, string? reason)
+    {
+        Amount = amount;
+        AdjustmentReason = string.IsNullOrWhiteSpace(reason) ? AdjustmentReason : reason.Trim();
+    }
 
     internal Disbursement Disburse(string voucherNumber, DateOnly paidOn, decimal amount, int? installmentId)
     {

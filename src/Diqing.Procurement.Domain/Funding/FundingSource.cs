@@ -86,7 +86,7 @@ public class FundingSource
     public Allocation Allocate(int contractId, decimal amount, IReadOnlyCollection<TargetGroup> contractTargetGroups)
     {
         Money.RequirePositive(amount, "Funding.AmountInvalid");
-        if (Kind == FundingKind.WelfareLottery && !TargetGroups.AreWelfareLotteryEligible(contractTargetGroups))
+        if (Kind == FundingKind.WelfareLottery && !TargetGroupsRules.WelfareLotteryEligible(contractTargetGroups))
         {
             throw new DomainException("Funding.WelfareLotteryNotEligible");
         }
@@ -99,7 +99,7 @@ public class FundingSource
     }
 
     /// <summary>Changes an allocation's amount: not above what the source has, not below what is paid.</summary>
-    public void ChangeAllocation(Allocation allocation, decimal amount)
+    public void ChangeAllocation(Allocation allocation, decimal amount, string? reason = null)
     {
         var own = Own(allocation);
         Money.RequirePositive(amount, "Funding.AmountInvalid");
@@ -109,7 +109,7 @@ public class FundingSource
         }
 
         EnsureAvailable(amount - own.Amount);
-        own.SetAmount(amount);
+        own.SetAmount(amount, reason);
         Version++;
     }
 

@@ -1,5 +1,6 @@
 using Diqing.Procurement.Domain.Agencies;
 using Diqing.Procurement.Domain.Auditing;
+using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Infrastructure.Auditing;
 using Diqing.Procurement.Infrastructure.Identity;
@@ -20,6 +21,14 @@ public class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options
     public DbSet<Allocation> Allocations => Set<Allocation>();
 
     public DbSet<Disbursement> Disbursements => Set<Disbursement>();
+
+    public DbSet<PurchaseContract> Contracts => Set<PurchaseContract>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<Installment> Installments => Set<Installment>();
+
+    public DbSet<ContractNumberSequence> ContractNumberSequences => Set<ContractNumberSequence>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Features.Agencies;
 
-/// <summary>Suspend, reactivate or delete an agency. One that has accounts can only be suspended.</summary>
+/// <summary>Suspend, reactivate or delete an agency. One that has accounts or contracts can only be suspended.</summary>
 public sealed class AgencyStatusActions(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
 {
     public Task SuspendAsync(int id, CancellationToken cancellationToken = default) => ChangeAsync(id, a => a.Suspend(), cancellationToken);
@@ -19,7 +19,7 @@ public sealed class AgencyStatusActions(IDbContextFactory<ProcurementDbContext> 
         currentUser.DemandAny(AgencyAccess.Editors);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new NotFoundException(nameof(Agency), id);
-        if (await db.Users.AnyAsync(u => u.AgencyId == id, cancellationToken))
+        if (await db.Users.AnyAsync(u => u.AgencyId == id, cancellationToken) || await db.Contracts.AnyAsync(c => c.AgencyId == id, cancellationToken))
         {
             throw new DomainException("Agency.InUseSuspendInstead");
         }

@@ -1,5 +1,6 @@
 using Diqing.Procurement.Application.Common;
 using Diqing.Procurement.Domain.Agencies;
+using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Security;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
@@ -8,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Diqing.Procurement.Application.Features.Agencies;
 
 public sealed record AgencyUserRow(string UserName, string DisplayName, bool IsDeactivated);
+
+public sealed record AgencyContractRow(int Id, string Number, string Title, ContractStatus Status, decimal Amount, decimal? EvaluationScore, DateOnly? EvaluatedOn);
 
 public sealed record AgencyDetail(
     int Id,
@@ -21,6 +24,7 @@ public sealed record AgencyDetail(
     string? Phone,
     AgencyStatus Status,
     IReadOnlyList<AgencyUserRow> Users,
+    IReadOnlyList<AgencyContractRow> Contracts,
     bool CanEdit);
 
 public sealed class GetAgencyHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
@@ -37,8 +41,15 @@ public sealed class GetAgencyHandler(IDbContextFactory<ProcurementDbContext> dbF
             : await db.Users.AsNoTracking().Where(u => u.AgencyId == id).OrderBy(u => u.UserName)
                 .Select(u => new AgencyUserRow(u.UserName!, u.DisplayName, u.IsDeactivated)).ToListAsync(cancellationToken);
 
+        // The agency's contracts with their performance evaluations, newest first.
+        var contracts = await db.Contracts.AsNoTracking().Where(c => c.AgencyId == id)
+            .OrderByDescending(c => c.Year).ThenByDescending(c => c.SequenceNumber)
+            .Select(c => new AgencyContractRow(c.Id, c.Number, c.Title, c.Status, c.Amount,
+                c.Evaluation == null ? null : c.Evaluation.Score, c.Evaluation == null ? null : c.Evaluation.EvaluatedOn))
+            .ToListAsync(cancellationToken);
+
         var canEdit = currentUser.IsInRole(Roles.Administrator) || currentUser.IsInRole(Roles.ProcurementOfficer);
         return new AgencyDetail(agency.Id, agency.Name, agency.UnifiedSocialCreditCode, agency.LegalRepresentative, agency.RegistrationAuthority,
-            agency.County, agency.Address, agency.ContactPerson, agency.Phone, agency.Status, users, canEdit);
+            agency.County, agency.Address, agency.ContactPerson, agency.Phone, agency.Status, users, contracts, canEdit);
     }
 }

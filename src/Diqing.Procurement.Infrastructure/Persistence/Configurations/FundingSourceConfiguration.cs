@@ -1,3 +1,4 @@
+using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Funding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -31,7 +32,8 @@ internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocat
 {
     public void Configure(EntityTypeBuilder<Allocation> builder)
     {
-        builder.HasIndex(a => a.ContractId);
+        builder.HasOne<PurchaseContract>().WithMany().HasForeignKey(a => a.ContractId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.AdjustmentReason).HasMaxLength(1000);
         builder.HasMany(a => a.Disbursements).WithOne(d => d.Allocation).HasForeignKey(d => d.AllocationId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(a => a.Disbursements).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(a => a.Disbursed);
@@ -47,7 +49,7 @@ internal sealed class DisbursementConfiguration : IEntityTypeConfiguration<Disbu
         builder.Property(d => d.VoucherNumber).HasMaxLength(50).IsRequired();
         builder.HasIndex(d => d.VoucherNumber);
         builder.HasIndex(d => d.PaidOn);
-        builder.HasIndex(d => d.InstallmentId);
+        builder.HasOne<Installment>().WithMany().HasForeignKey(d => d.InstallmentId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(t => t.HasCheckConstraint("CK_Disbursements_Amount", "Amount > 0"));
     }
 }

@@ -1,6 +1,8 @@
 using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Contracts;
 using Diqing.Procurement.Application.Features.Funding;
 using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Domain.Security;
 using Diqing.Procurement.TestSupport;
@@ -10,34 +12,37 @@ namespace Diqing.Procurement.Application.Tests.Features.Funding;
 
 public sealed class FundingLedgerTests : IAsyncLifetime
 {
-    private static readonly TargetGroup[] Elderly = [TargetGroup.Elderly];
     private TestApp _app = null!;
+    private ContractScenario _scenario = null!;
+    private int _agencyId;
 
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync();
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.CreateAsync();
+        _scenario = new ContractScenario(_app);
+        _agencyId = await _app.AddAgencyAsync();
+    }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<int> SourceAsync(decimal amount, FundingKind kind = FundingKind.Fiscal) =>
-        await _app.As<SaveFundingSourceHandler>(Roles.FinanceOfficer).HandleAsync(new SaveFundingSourceCommand
-        {
-            Name = "测试资金", Kind = kind, FiscalLevel = kind == FundingKind.Fiscal ? FiscalLevel.Prefecture : null,
-            FiscalYear = 2026, DocumentNumber = "迪财〔2026〕9号", Amount = amount,
-        });
-
-    private FundingLedgerHandler Ledger(string role = Roles.FinanceOfficer) => _app.As<FundingLedgerHandler>(role);
+    private ContractFundingActions Funding(string role = Roles.FinanceOfficer) => _app.As<ContractFundingActions>(role);
 
     [Fact]
     public async Task R07_concurrent_allocations_never_overspend_a_source()
     {
-        var sourceId = await SourceAsync(100_000m);
+        var sourceId = await _scenario.SourceAsync(100_000m);
+        var contracts = new List<int>();
+        for (var i = 0; i < 10; i++)
+        {
+            contracts.Add(await _scenario.DraftAsync(_agencyId, 30_000m));
+        }
 
         // Ten officers at once each try to earmark 30,000 from a 100,000 source.
-        var outcomes = await Task.WhenAll(Enumerable.Range(1, 10).Select(async contractId =>
+        var outcomes = await Task.WhenAll(contracts.Select(async (contractId, i) =>
         {
             try
             {
-                await Ledger(contractId % 2 == 0 ? Roles.FinanceOfficer : Roles.ProcurementOfficer)
-                    .AllocateAsync(new AllocateFundsCommand(sourceId, contractId, 30_000m, Elderly));
+                await Funding(i % 2 == 0 ? Roles.FinanceOfficer : Roles.ProcurementOfficer).AllocateAsync(contractId, sourceId, 30_000m);
                 return "ok";
             }
             catch (DomainException ex)
@@ -55,62 +60,79 @@ public sealed class FundingLedgerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task R07_the_loser_of_a_race_gets_balance_changed_and_nothing_is_half_saved()
+    public async Task R07_the_loser_of_a_race_is_refused_and_nothing_of_it_is_saved()
     {
-        var sourceId = await SourceAsync(100m);
+        var sourceId = await _scenario.SourceAsync(100m);
+        var first = await _scenario.DraftAsync(_agencyId, 70m);
+        var second = await _scenario.DraftAsync(_agencyId, 70m);
 
         // Both contexts read the balance before either saves.
-        await using var first = await _app.DbAsync();
-        await using var second = await _app.DbAsync();
-        var a = await first.FundingSources.Include(f => f.Allocations).SingleAsync(f => f.Id == sourceId);
-        var b = await second.FundingSources.Include(f => f.Allocations).SingleAsync(f => f.Id == sourceId);
-        a.Allocate(1, 70m, Elderly);
-        b.Allocate(2, 70m, Elderly);
-        await first.SaveChangesAsync();
+        await using var a = await _app.DbAsync();
+        await using var b = await _app.DbAsync();
+        var sourceA = await a.FundingSources.Include(f => f.Allocations).SingleAsync(f => f.Id == sourceId);
+        var sourceB = await b.FundingSources.Include(f => f.Allocations).SingleAsync(f => f.Id == sourceId);
+        sourceA.Allocate(first, 70m, [TargetGroup.Elderly]);
+        sourceB.Allocate(second, 70m, [TargetGroup.Elderly]);
+        await a.SaveChangesAsync();
 
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => b.SaveChangesAsync());
 
         await using var check = await _app.DbAsync();
-        Assert.Equal([1], await check.Allocations.Select(x => x.ContractId).ToListAsync());
+        Assert.Equal([first], await check.Allocations.Select(x => x.ContractId).ToListAsync());
         Assert.Equal(1, await check.AuditEntries.CountAsync(e => e.EntityType == nameof(Allocation)));
     }
 
     [Fact]
-    public async Task R05_R06_through_the_application_layer()
+    public async Task R05_a_second_contract_cannot_take_more_than_is_left()
     {
-        var sourceId = await SourceAsync(1_000m);
-        var allocationId = await Ledger().AllocateAsync(new AllocateFundsCommand(sourceId, 1, 800m, Elderly));
+        var sourceId = await _scenario.SourceAsync(1_000m);
+        await Funding().AllocateAsync(await _scenario.DraftAsync(_agencyId, 800m), sourceId, 800m);
+        var other = await _scenario.DraftAsync(_agencyId, 300m);
 
-        Assert.Equal("Funding.Overallocated", (await Assert.ThrowsAsync<DomainException>(() =>
-            Ledger().AllocateAsync(new AllocateFundsCommand(sourceId, 2, 200.01m, Elderly)))).Code);
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Funding(Roles.ProcurementOfficer).AllocateAsync(other, sourceId, 200.01m));
 
-        await Ledger().DisburseAsync(new DisburseFundsCommand(allocationId, "记-2026-001", new DateOnly(2026, 4, 1), 500m));
-        Assert.Equal("Funding.OverDisbursed", (await Assert.ThrowsAsync<DomainException>(() =>
-            Ledger().DisburseAsync(new DisburseFundsCommand(allocationId, "记-2026-002", new DateOnly(2026, 4, 2), 300.01m)))).Code);
-
-        var detail = await _app.As<GetFundingSourceHandler>(Roles.Auditor).HandleAsync(sourceId);
-        Assert.Equal(800m, detail.Source.Allocated);
-        Assert.Equal(500m, detail.Source.Disbursed);
-        Assert.Equal(200m, detail.Source.Available);
-        Assert.Equal("记-2026-001", Assert.Single(detail.Disbursements).VoucherNumber);
+        Assert.Equal("Funding.Overallocated", ex.Code);
+        await Funding(Roles.ProcurementOfficer).AllocateAsync(other, sourceId, 200m);
     }
 
     [Fact]
-    public async Task R08_welfare_lottery_money_through_the_application_layer()
+    public async Task R06_a_payment_split_cannot_exceed_an_allocation()
     {
-        var sourceId = await SourceAsync(1_000m, FundingKind.WelfareLottery);
-        var ex = await Assert.ThrowsAsync<DomainException>(() =>
-            Ledger().AllocateAsync(new AllocateFundsCommand(sourceId, 1, 100m, [TargetGroup.CommunityResidents])));
+        var big = await _scenario.SourceAsync(700m);
+        var small = await _scenario.SourceAsync(100m);
+        var contractId = await _scenario.DraftAsync(_agencyId, 800m);
+        await _scenario.PlanAsync(contractId);
+        await Funding().AllocateAsync(contractId, big, 700m);
+        var smallAllocation = await Funding().AllocateAsync(contractId, small, 100m);
+        await _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5));
+        var first = (await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(contractId)).Contract.Installments.Single(i => i.Sequence == 1);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => _app.As<RecordPaymentHandler>(Roles.FinanceOfficer).HandleAsync(
+            new RecordPaymentCommand(contractId, first.Id, "记-1", new DateOnly(2026, 1, 10), 240m, new Dictionary<int, decimal> { [smallAllocation] = 240m })));
+
+        Assert.Equal("Funding.OverDisbursed", ex.Code);
+        await using var db = await _app.DbAsync();
+        Assert.Equal(0, await db.Disbursements.CountAsync());
+        Assert.Equal(InstallmentStatus.Payable, (await db.Installments.SingleAsync(i => i.Id == first.Id)).Status);
+    }
+
+    [Fact]
+    public async Task R08_welfare_lottery_money_is_refused_for_a_contract_serving_other_groups()
+    {
+        var lottery = await _scenario.SourceAsync(1_000m, FundingKind.WelfareLottery);
+        var contractId = await _scenario.DraftAsync(_agencyId, 100m, [TargetGroup.Elderly, TargetGroup.CommunityResidents]);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Funding().AllocateAsync(contractId, lottery, 100m));
+
         Assert.Equal("Funding.WelfareLotteryNotEligible", ex.Code);
     }
 
     [Fact]
     public async Task Reducing_a_source_below_what_is_allocated_is_refused_and_the_amount_kept()
     {
-        var sourceId = await SourceAsync(1_000m);
-        await Ledger().AllocateAsync(new AllocateFundsCommand(sourceId, 1, 700m, Elderly));
-        var detail = await _app.As<GetFundingSourceHandler>(Roles.FinanceOfficer).HandleAsync(sourceId);
-        var edit = SaveFundingSourceCommand.From(detail);
+        var sourceId = await _scenario.SourceAsync(1_000m);
+        await Funding().AllocateAsync(await _scenario.DraftAsync(_agencyId, 700m), sourceId, 700m);
+        var edit = SaveFundingSourceCommand.From(await _app.As<GetFundingSourceHandler>(Roles.FinanceOfficer).HandleAsync(sourceId));
         edit.Amount = 699.99m;
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => _app.As<SaveFundingSourceHandler>(Roles.FinanceOfficer).HandleAsync(edit));
@@ -122,9 +144,9 @@ public sealed class FundingLedgerTests : IAsyncLifetime
     [Fact]
     public async Task Editing_a_stale_version_is_refused()
     {
-        var sourceId = await SourceAsync(1_000m);
+        var sourceId = await _scenario.SourceAsync(1_000m);
         var stale = SaveFundingSourceCommand.From(await _app.As<GetFundingSourceHandler>(Roles.FinanceOfficer).HandleAsync(sourceId));
-        await Ledger().AllocateAsync(new AllocateFundsCommand(sourceId, 1, 10m, Elderly));
+        await Funding().AllocateAsync(await _scenario.DraftAsync(_agencyId, 10m), sourceId, 10m);
         stale.Name = "改名";
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => _app.As<SaveFundingSourceHandler>(Roles.FinanceOfficer).HandleAsync(stale));
@@ -139,35 +161,43 @@ public sealed class FundingLedgerTests : IAsyncLifetime
     public async Task Only_finance_and_administrators_manage_sources_and_pay(string role)
     {
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<SaveFundingSourceHandler>(role).HandleAsync(new SaveFundingSourceCommand()));
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Ledger(role).DisburseAsync(new DisburseFundsCommand(1, "x", default, 1m)));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
+            _app.As<RecordPaymentHandler>(role, agencyId: _agencyId).HandleAsync(new RecordPaymentCommand(1, 1, "x", default, 1m)));
     }
 
     [Theory]
     [InlineData(Roles.AgencyUser)]
     [InlineData(Roles.Judge)]
-    public async Task Agencies_and_judges_cannot_read_funding(string role)
+    [InlineData(Roles.Auditor)]
+    public async Task Agencies_judges_and_auditors_cannot_allocate(string role)
     {
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<ListFundingSourcesHandler>(role).HandleAsync(new ListFundingSourcesQuery()));
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Ledger(role).AllocateAsync(new AllocateFundsCommand(1, 1, 1m, Elderly)));
+        var sourceId = await _scenario.SourceAsync(100m);
+        var contractId = await _scenario.DraftAsync(_agencyId, 100m);
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<ContractFundingActions>(role, agencyId: _agencyId).AllocateAsync(contractId, sourceId, 1m));
     }
+
+    [Theory]
+    [InlineData(Roles.AgencyUser)]
+    [InlineData(Roles.Judge)]
+    public async Task Agencies_and_judges_cannot_read_funding(string role) =>
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<ListFundingSourcesHandler>(role).HandleAsync(new ListFundingSourcesQuery()));
 
     [Fact]
     public async Task The_list_shows_balances_per_source_and_totals_per_kind_and_year()
     {
-        var fiscal = await SourceAsync(1_000m);
-        var lottery = await SourceAsync(500m, FundingKind.WelfareLottery);
-        await SourceAsync(250.50m, FundingKind.WelfareLottery);
-        var allocation = await Ledger().AllocateAsync(new AllocateFundsCommand(lottery, 1, 300m, Elderly));
-        await Ledger().DisburseAsync(new DisburseFundsCommand(allocation, "记-9", new DateOnly(2026, 6, 1), 120.25m));
-        await Ledger().AllocateAsync(new AllocateFundsCommand(fiscal, 2, 1_000m, Elderly));
+        var signed = await _scenario.SignedAsync(_agencyId, 1_000m, sourceAmount: 1_500m);
+        await _scenario.SourceAsync(250.50m, FundingKind.WelfareLottery);
+        var lottery = await _scenario.SourceAsync(500m, FundingKind.WelfareLottery);
+        await Funding().AllocateAsync(await _scenario.DraftAsync(_agencyId, 300m), lottery, 300m);
+        var first = (await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(signed.ContractId)).Contract.Installments.Single(i => i.Sequence == 1);
+        await _app.As<RecordPaymentHandler>(Roles.FinanceOfficer).HandleAsync(new RecordPaymentCommand(signed.ContractId, first.Id, "记-9", new DateOnly(2026, 2, 1), 300m));
 
         var overview = await _app.As<ListFundingSourcesHandler>(Roles.ProcurementOfficer).HandleAsync(new ListFundingSourcesQuery(2026));
 
-        var lotteryRow = overview.Sources.Single(s => s.Id == lottery);
-        Assert.Equal((500m, 300m, 120.25m, 200m), (lotteryRow.Amount, lotteryRow.Allocated, lotteryRow.Disbursed, lotteryRow.Available));
+        var fiscal = overview.Sources.Single(s => s.Id == signed.SourceId);
+        Assert.Equal((1_500m, 1_000m, 300m, 500m), (fiscal.Amount, fiscal.Allocated, fiscal.Disbursed, fiscal.Available));
         var lotteryTotal = overview.Totals.Single(t => t.Kind == FundingKind.WelfareLottery && t.FiscalYear == 2026);
-        Assert.Equal((750.50m, 300m, 120.25m, 450.50m), (lotteryTotal.Amount, lotteryTotal.Allocated, lotteryTotal.Disbursed, lotteryTotal.Available));
-        Assert.Equal(0m, overview.Totals.Single(t => t.Kind == FundingKind.Fiscal).Available);
-        Assert.Equal(1_750.50m, overview.Amount);
+        Assert.Equal((750.50m, 300m, 0m, 450.50m), (lotteryTotal.Amount, lotteryTotal.Allocated, lotteryTotal.Disbursed, lotteryTotal.Available));
+        Assert.Equal(2_250.50m, overview.Amount);
     }
 }

@@ -35,9 +35,16 @@ public sealed class FundingListTests : MudTestContext, IAsyncLifetime
         {
             Name = "活水计划（测试）", Kind = FundingKind.ExternalGrant, Grantor = "中国乡村发展基金会", FiscalYear = 2026, DocumentNumber = "测-2", Amount = 300_000m,
         });
-        var ledger = _app.As<FundingLedgerHandler>(Roles.FinanceOfficer);
-        var allocation = await ledger.AllocateAsync(new AllocateFundsCommand(lottery, 7, 450_000.50m, [TargetGroup.Elderly]));
-        await ledger.DisburseAsync(new DisburseFundsCommand(allocation, "记-001", new DateOnly(2026, 5, 1), 135_000.15m));
+        // A 450,000.50 contract, funded from the lottery source, whose 30 % first installment (135,000.15) is paid.
+        var scenario = new ContractScenario(_app);
+        var contractId = await scenario.DraftAsync(await _app.AddAgencyAsync(), 450_000.50m, [TargetGroup.Elderly]);
+        await scenario.PlanAsync(contractId);
+        await _app.As<Diqing.Procurement.Application.Features.Contracts.ContractFundingActions>(Roles.FinanceOfficer).AllocateAsync(contractId, lottery, 450_000.50m);
+        await _app.As<Diqing.Procurement.Application.Features.Contracts.ContractLifecycleActions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5));
+        var first = (await _app.As<Diqing.Procurement.Application.Features.Contracts.GetContractHandler>(Roles.FinanceOfficer).HandleAsync(contractId))
+            .Contract.Installments.Single(i => i.Sequence == 1);
+        await _app.As<Diqing.Procurement.Application.Features.Contracts.RecordPaymentHandler>(Roles.FinanceOfficer).HandleAsync(
+            new Diqing.Procurement.Application.Features.Contracts.RecordPaymentCommand(contractId, first.Id, "记-001", new DateOnly(2026, 5, 1), first.Amount));
 
         SignIn(Roles.FinanceOfficer);
         Context.Services.AddSingleton(_app.As<ListFundingSourcesHandler>(Roles.FinanceOfficer));

@@ -1,0 +1,36 @@
+using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Domain.Contracts;
+using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diqing.Procurement.Application.Features.Contracts;
+
+/// <summary>R-01 for contracts: bureau staff and auditors read all, an agency user only its agency's, judges none.</summary>
+public static class ContractAccess
+{
+    public const string Readers = Roles.Sets.BureauStaff + "," + Roles.Auditor + "," + Roles.AgencyUser;
+    public const string Editors = Roles.Administrator + "," + Roles.ProcurementOfficer;
+    public const string Payers = Roles.Administrator + "," + Roles.FinanceOfficer;
+
+    public static IQueryable<PurchaseContract> Visible(this IQueryable<PurchaseContract> contracts, ICurrentUser user)
+    {
+        user.DemandAny(Readers);
+        if (user.IsInRole(Roles.AgencyUser) && !user.IsInRole(Roles.Administrator))
+        {
+            var own = user.AgencyId ?? -1;
+            return contracts.Where(c => c.AgencyId == own);
+        }
+
+        return contracts;
+    }
+
+    /// <summary>Loads a contract with its milestones and schedule for a change; unknown or invisible ids are "not found".</summary>
+    internal static async Task<PurchaseContract> LoadForChangeAsync(ProcurementDbContext db, int id, ICurrentUser user, CancellationToken cancellationToken) =>
+        await db.Contracts.Visible(user)
+            .Include(c => c.Milestones).Include(c => c.Installments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+        ?? throw new NotFoundException(nameof(PurchaseContract), id);
+}

@@ -1,0 +1,173 @@
+using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Resources;
+using Diqing.Procurement.Domain.Agencies;
+using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Contracts;
+using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Infrastructure.Security;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diqing.Procurement.Application.Features.Contracts;
+
+public sealed class IndicatorInput
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Unit { get; set; } = string.Empty;
+
+    public decimal? Target { get; set; }
+}
+
+/// <summary>Creates a draft contract (Id null, a number is issued) or edits a draft.</summary>
+public sealed class SaveContractDraftCommand
+{
+    public int? Id { get; set; }
+
+    public long? Version { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string PurchasingUnit { get; set; } = "迪庆州民政局";
+
+    public int? AgencyId { get; set; }
+
+    public ProcurementMethod? Method { get; set; }
+
+    public ServiceCategory? Category { get; set; }
+
+    public IEnumerable<TargetGroup> TargetGroups { get; set; } = [];
+
+    public County? County { get; set; }
+
+    public string? Townships { get; set; }
+
+    public decimal? Amount { get; set; }
+
+    public DateTime? StartOn { get; set; }
+
+    public DateTime? EndOn { get; set; }
+
+    public string? TermJustification { get; set; }
+
+    public string? Description { get; set; }
+
+    public List<IndicatorInput> Indicators { get; set; } = [];
+}
+
+public sealed class SaveContractDraftValidator : AbstractValidator<SaveContractDraftCommand>
+{
+    public SaveContractDraftValidator()
+    {
+        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => Messages.Get("Contract.TitleRequired"))
+            .MaximumLength(200).WithMessage(_ => Messages.Get("Common.TooLong", 200));
+        RuleFor(c => c.PurchasingUnit).NotEmpty().WithMessage(_ => Messages.Get("Contract.PurchasingUnitRequired"));
+        RuleFor(c => c.AgencyId).NotNull().WithMessage(_ => Messages.Get("Contract.AgencyRequired"));
+        RuleFor(c => c.Method).NotNull().WithMessage(_ => Messages.Get("Contract.MethodRequired"));
+        RuleFor(c => c.Category).NotNull().WithMessage(_ => Messages.Get("Contract.CategoryRequired"));
+        RuleFor(c => c.TargetGroups).NotEmpty().WithMessage(_ => Messages.Get("Contract.TargetGroupsRequired"));
+        RuleFor(c => c.County).NotNull().WithMessage(_ => Messages.Get("Agency.CountyRequired"));
+        RuleFor(c => c.Amount).NotNull().WithMessage(_ => Messages.Get("Contract.AmountInvalid"))
+            .Must(a => a is null || Money.IsValidAmount(a.Value)).WithMessage(_ => Messages.Get("Contract.AmountInvalid"));
+        RuleFor(c => c.StartOn).NotNull().WithMessage(_ => Messages.Get("Contract.DatesRequired"));
+        RuleFor(c => c.EndOn).NotNull().WithMessage(_ => Messages.Get("Contract.DatesRequired"));
+        RuleFor(c => c.EndOn).Custom((_, context) =>
+        {
+            // R-09 is the domain's rule; the form shows it on the end date.
+            var command = context.InstanceToValidate;
+            if (command.StartOn is { } start && command.EndOn is { } end)
+            {
+                try
+                {
+                    ContractTerm.Validate(DateOnly.FromDateTime(start), DateOnly.FromDateTime(end), command.TermJustification);
+                }
+                catch (DomainException ex)
+                {
+                    context.AddFailure(Messages.Get(ex.Code));
+                }
+            }
+        });
+        RuleForEach(c => c.Indicators).ChildRules(i =>
+        {
+            i.RuleFor(x => x.Name).NotEmpty().WithMessage(_ => Messages.Get("Contract.IndicatorInvalid"));
+            i.RuleFor(x => x.Unit).NotEmpty().WithMessage(_ => Messages.Get("Contract.IndicatorInvalid"));
+            i.RuleFor(x => x.Target).NotNull().GreaterThan(0m).WithMessage(_ => Messages.Get("Contract.IndicatorInvalid"));
+        });
+    }
+}
+
+public sealed class SaveContractDraftHandler(
+    IDbContextFactory<ProcurementDbContext> dbFactory,
+    ICurrentUser currentUser,
+    IValidator<SaveContractDraftCommand> validator,
+    TimeProvider clock)
+{
+    private const int NumberAttempts = 10;
+
+    public async Task<int> HandleAsync(SaveContractDraftCommand command, CancellationToken cancellationToken = default)
+    {
+        currentUser.DemandAny(ContractAccess.Editors);
+        await validator.ValidateAndThrowAsync(command, cancellationToken);
+        var details = ToDetails(command);
+        var indicators = command.Indicators.Select(i => new PerformanceIndicator(i.Name, i.Unit, i.Target!.Value)).ToList();
+
+        if (command.Id is { } id)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var contract = await ContractAccess.LoadForChangeAsync(db, id, currentUser, cancellationToken);
+            if (command.Version is { } version && version != contract.Version)
+            {
+                throw new DomainException("Contract.ChangedByOthers");
+            }
+
+            await RequireAgencyAsync(db, details.AgencyId, cancellationToken);
+            contract.UpdateDraft(details);
+            contract.SetIndicators(indicators);
+            await ContractConcurrency.SaveAsync(db, cancellationToken);
+            return contract.Id;
+        }
+
+        // the year's sequence row is a concurrency token; a writer that loses the race takes the next number.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await RequireAgencyAsync(db, details.AgencyId, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var year = ChinaTime.DateOf(now).Year;
+            var sequence = await db.ContractNumberSequences.SingleOrDefaultAsync(s => s.Year == year, cancellationToken);
+            if (sequence is null)
+            {
+                sequence = new ContractNumberSequence(year);
+                db.ContractNumberSequences.Add(sequence);
+            }
+
+            var next = sequence.Next();
+            var contract = new PurchaseContract(PurchaseContract.FormatNumber(year, next), year, next, details, now);
+            contract.SetIndicators(indicators);
+            db.Contracts.Add(contract);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return contract.Id;
+            }
+            catch (DbUpdateException) when (attempt < NumberAttempts)
+            {
+                // Another contract took this number (concurrency token or unique index); try the next one.
+            }
+        }
+    }
+
+    internal static ContractDetails ToDetails(SaveContractDraftCommand c) => new(
+        c.Title, c.PurchasingUnit, c.AgencyId!.Value, c.Method!.Value, c.Category!.Value, c.TargetGroups.ToList(), c.County!.Value,
+        c.Townships, c.Amount!.Value, DateOnly.FromDateTime(c.StartOn!.Value), DateOnly.FromDateTime(c.EndOn!.Value), c.TermJustification, c.Description);
+
+    private static async Task RequireAgencyAsync(ProcurementDbContext db, int agencyId, CancellationToken cancellationToken)
+    {
+        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, cancellationToken)
+            ?? throw new DomainException("User.AgencyNotFound");
+        if (!agency.IsActive)
+        {
+            throw new DomainException("Agency.Suspended");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using Diqing.Procurement.Domain.Common;
+
+namespace Diqing.Procurement.Domain.Contracts;
+
+/// <summary>One payment of the contract's schedule (付款计划), due on signing or on a milestone's approval.</summary>
+public class Installment
+{
+    private Installment()
+    {
+        Label = string.Empty;
+    }
+
+    internal Installment(int sequence, string label, decimal amount, InstallmentCondition condition, Milestone? milestone)
+    {
+        Sequence = sequence;
+        Label = label;
+        Amount = amount;
+        Condition = condition;
+        Milestone = milestone;
+        Status = InstallmentStatus.Pending;
+    }
+
+    public int Id { get; private set; }
+
+    public int ContractId { get; private set; }
+
+    public int Sequence { get; private set; }
+
+    public string Label { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    public InstallmentCondition Condition { get; private set; }
+
+    public int? MilestoneId { get; private set; }
+
+    public Milestone? Milestone { get; private set; }
+
+    public InstallmentStatus Status { get; private set; }
+
+    public decimal PaidAmount { get; private set; }
+
+    public string? WaiverReason { get; private set; }
+
+    public decimal Outstanding => Amount - PaidAmount;
+
+    internal void MakePayable()
+    {
+        if (Status == InstallmentStatus.Pending)
+        {
+            Status = InstallmentStatus.Payable;
+        }
+    }
+
+    internal void RecordPayment(decimal amount)
+    {
+        if (Status != InstallmentStatus.Payable)
+        {
+            throw new DomainException("Installment.NotPayable");
+        }
+
+        Money.RequirePositive(amount);
+        if (amount > Outstanding)
+        {
+            throw new DomainException("Installment.OverPaid", Outstanding);
+        }
+
+        PaidAmount += amount;
+        if (PaidAmount == Amount)
+        {
+            Status = InstallmentStatus.Paid;
+        }
+    }
+
+    internal void Waive(string reason)
+    {
+        if (Status is InstallmentStatus.Paid or InstallmentStatus.Waived || PaidAmount > 0m)
+        {
+            throw new DomainException("Installment.CannotWaive");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Installment.WaiverReasonRequired");
+        }
+
+        WaiverReason = reason.Trim();
+        Status = InstallmentStatus.Waived;
+    }
+}
