@@ -148,5 +148,7 @@ public static class ApplicationInitializer
 
             await users.AddToRoleAsync(user, account.Role);
         }
+
+        await DemoContracts.SeedAsync(provider, cancellationToken);
     }
 }

@@ -37,6 +37,14 @@ public sealed class ApplicationInitializerTests : IAsyncLifetime
             Assert.NotEmpty(await users.GetUsersInRoleAsync(role));
         }
 
+        // Contracts at every stage: in progress, signed, draft and accepted with an evaluation.
+        var statuses = await db.Contracts.Select(c => c.Status).ToListAsync();
+        Assert.Equal(4, statuses.Count);
+        Assert.Contains(Domain.Contracts.ContractStatus.InProgress, statuses);
+        Assert.Contains(Domain.Contracts.ContractStatus.Draft, statuses);
+        Assert.Contains(Domain.Contracts.ContractStatus.Accepted, statuses);
+        Assert.True(await db.Disbursements.AnyAsync());
+
         var agencyUser = (await users.FindByNameAsync("agency"))!;
         Assert.Equal("德钦县社会工作服务中心", (await db.Agencies.SingleAsync(a => a.Id == agencyUser.AgencyId)).Name);
         Assert.True(await users.CheckPasswordAsync(agencyUser, DemoData.Password));

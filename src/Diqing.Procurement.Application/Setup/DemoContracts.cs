@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using Diqing.Procurement.Application.Features.Contracts;
+using Diqing.Procurement.Domain.Agencies;
+using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Contracts;
+using Diqing.Procurement.Domain.Funding;
+using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diqing.Procurement.Application.Setup;
+
+/// <summary>
+/// Demo contracts at different stages, created through the same handlers users call (as a
+/// "demo-seed" actor holding the bureau roles), so a newcomer sees the system at work.
+/// </summary>
+internal static class DemoContracts
+{
+    public const string Actor = "demo-seed";
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        provider.GetRequiredService<CurrentUser>().Set(SeedPrincipal());
+        var db = provider.GetRequiredService<ProcurementDbContext>();
+        if (await db.Contracts.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var agencies = await db.Agencies.ToDictionaryAsync(a => a.UnifiedSocialCreditCode, a => a.Id, cancellationToken);
+        var funds = await db.FundingSources.ToDictionaryAsync(f => f.Kind, f => f.Id, cancellationToken);
+        var draft = provider.GetRequiredService<SaveContractDraftHandler>();
+        var plan = provider.GetRequiredService<ContractPlanActions>();
+        var funding = provider.GetRequiredService<ContractFundingActions>();
+        var lifecycle = provider.GetRequiredService<ContractLifecycleActions>();
+        var pay = provider.GetRequiredService<RecordPaymentHandler>();
+        var get = provider.GetRequiredService<GetContractHandler>();
+
+        // 1. In progress: mental-disorder community rehabilitation, first 30 % paid, mid-term report due.
+        var rehab = await draft.HandleAsync(Command(
+            "精神障碍社区康复服务项目（演示）", agencies["52533401MJD0000025"], ServiceCategory.CommunityRehabilitation, [TargetGroup.Disabled],
+            County.ShangriLa, "建塘镇、小中甸镇", 360_000m, ProcurementMethod.CompetitiveConsultation,
+            ("康复活动", "场次", 48m), ("家属培训", "人次", 200m)), cancellationToken);
+        await PlanAsync(plan, rehab, new DateOnly(2026, 3, 31), new DateOnly(2026, 6, 30), new DateOnly(2026, 12, 15), cancellationToken);
+        await funding.AllocateAsync(rehab, funds[FundingKind.Fiscal], 240_000m, cancellationToken: cancellationToken);
+        await funding.AllocateAsync(rehab, funds[FundingKind.ExternalGrant], 120_000m, cancellationToken: cancellationToken);
+        await lifecycle.SignAsync(rehab, new DateOnly(2026, 1, 8), cancellationToken);
+        await lifecycle.StartAsync(rehab, cancellationToken);
+        var first = (await get.HandleAsync(rehab, cancellationToken)).Contract.Installments.Single(i => i.Sequence == 1);
+        await pay.HandleAsync(new RecordPaymentCommand(rehab, first.Id, "迪民记〔2026〕演示0012号", new DateOnly(2026, 1, 20), first.Amount), cancellationToken);
+
+        // 2. Signed, welfare-lottery funded: recreation rooms for elderly people living alone.
+        var elderly = await draft.HandleAsync(Command(
+            "独居老人康乐屋（演示）", agencies["52533422MJD000001F"], ServiceCategory.SocialIntegration, [TargetGroup.Elderly],
+            County.Deqin, "升平镇、燕门乡", 180_000m, ProcurementMethod.CompetitiveNegotiation, ("入户探访", "人次", 600m)), cancellationToken);
+        await PlanAsync(plan, elderly, new DateOnly(2026, 3, 15), new DateOnly(2026, 7, 15), new DateOnly(2026, 12, 20), cancellationToken);
+        await funding.AllocateAsync(elderly, funds[FundingKind.WelfareLottery], 180_000m, cancellationToken: cancellationToken);
+        await lifecycle.SignAsync(elderly, new DateOnly(2026, 2, 10), cancellationToken);
+
+        // 3. Draft, not yet funded: bone-disease assistance for people in difficulty.
+        await draft.HandleAsync(Command(
+            "困难群众骨病救助（演示）", agencies["52533422MJD000001F"], ServiceCategory.ResourceLinking, [TargetGroup.PeopleInDifficulty],
+            County.Deqin, "奔子栏镇", 120_000m, ProcurementMethod.DirectCommission, ("救助对接", "人", 80m)), cancellationToken);
+
+        // 4. Accepted and evaluated: comprehensive assessment of people in extreme poverty.
+        var assessment = await draft.HandleAsync(Command(
+            "特困人员全面摸底评估（演示）", agencies["52533400MJD000003R"], ServiceCategory.EconomicAssessment, [TargetGroup.PeopleInDifficulty],
+            County.Weixi, "保和镇、叶枝镇", 96_000m, ProcurementMethod.RequestForQuotation, ("评估建档", "户", 400m)), cancellationToken);
+        var (assessStart, assessMid, assessEnd) = await PlanAsync(plan, assessment, new DateOnly(2026, 2, 28), new DateOnly(2026, 5, 31), new DateOnly(2026, 9, 30), cancellationToken);
+        await funding.AllocateAsync(assessment, funds[FundingKind.Fiscal], 96_000m, cancellationToken: cancellationToken);
+        await lifecycle.SignAsync(assessment, new DateOnly(2026, 1, 15), cancellationToken);
+        await lifecycle.StartAsync(assessment, cancellationToken);
+        await lifecycle.ApproveMilestoneReportAsync(assessment, assessStart, cancellationToken);
+        await lifecycle.ApproveMilestoneReportAsync(assessment, assessMid, cancellationToken);
+        await lifecycle.ApproveMilestoneReportAsync(assessment, assessEnd, cancellationToken);
+        var installments = (await get.HandleAsync(assessment, cancellationToken)).Contract.Installments;
+        foreach (var installment in installments)
+        {
+            await pay.HandleAsync(new RecordPaymentCommand(assessment, installment.Id, $"迪民记〔2026〕演示{installment.Sequence + 20:D4}号",
+                new DateOnly(2026, 1, 20).AddMonths(installment.Sequence * 2), installment.Amount), cancellationToken);
+        }
+
+        await lifecycle.AcceptAsync(assessment, cancellationToken);
+        await lifecycle.EvaluateAsync(assessment, 92m, new DateOnly(2026, 10, 20), "摸底全面、档案规范（演示评价）", cancellationToken);
+    }
+
+    private static async Task<(int KickOff, int MidTerm, int Completion)> PlanAsync(
+        ContractPlanActions plan, int contractId, DateOnly kickOff, DateOnly midTerm, DateOnly completion, CancellationToken cancellationToken)
+    {
+        var start = await plan.AddMilestoneAsync(new AddMilestoneCommand(contractId, "启动", kickOff, "项目实施方案、服务对象名册"), cancellationToken);
+        var mid = await plan.AddMilestoneAsync(new AddMilestoneCommand(contractId, "中期", midTerm, "中期报告、服务台账、活动照片"), cancellationToken);
+        var end = await plan.AddMilestoneAsync(new AddMilestoneCommand(contractId, "结项", completion, "结项报告、绩效自评、财务决算"), cancellationToken);
+        await plan.SetScheduleAsync(contractId,
+        [
+            new InstallmentInput("首付款（签订后）", null, 30m, InstallmentCondition.OnSigning, null),
+            new InstallmentInput("中期款", null, 40m, InstallmentCondition.OnMilestoneApproval, mid),
+            new InstallmentInput("尾款（结项验收后）", null, 30m, InstallmentCondition.OnMilestoneApproval, end),
+        ], cancellationToken);
+        return (start, mid, end);
+    }
+
+    private static SaveContractDraftCommand Command(
+        string title, int agencyId, ServiceCategory category, TargetGroup[] groups, County county, string townships, decimal amount,
+        ProcurementMethod method, params (string Name, string Unit, decimal Target)[] indicators) => new()
+    {
+        Title = title,
+        PurchasingUnit = "迪庆州民政局",
+        AgencyId = agencyId,
+        Method = method,
+        Category = category,
+        TargetGroups = groups,
+        County = county,
+        Townships = townships,
+        Amount = amount,
+        StartOn = new DateTime(2026, 1, 1),
+        EndOn = new DateTime(2026, 12, 31),
+        Description = DemoData.DemoMark,
+        Indicators = indicators.Select(i => new IndicatorInput { Name = i.Name, Unit = i.Unit, Target = i.Target }).ToList(),
+    };
+
+    private static ClaimsPrincipal SeedPrincipal() => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, Actor),
+        new Claim(ClaimTypes.Name, Actor),
+        new Claim(ClaimTypes.Role, Roles.Administrator),
+        new Claim(ClaimTypes.Role, Roles.ProcurementOfficer),
+        new Claim(ClaimTypes.Role, Roles.FinanceOfficer),
+    ], "DemoSeed"));
+}
