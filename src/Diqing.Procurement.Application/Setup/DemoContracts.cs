@@ -45,13 +45,15 @@ internal static class DemoContracts
             "精神障碍社区康复服务项目（演示）", agencies["52533401MJD0000025"], ServiceCategory.CommunityRehabilitation, [TargetGroup.Disabled],
             County.ShangriLa, "建塘镇、小中甸镇", 360_000m, ProcurementMethod.CompetitiveConsultation,
             ("康复活动", "场次", 48m), ("家属培训", "人次", 200m)), cancellationToken);
-        await PlanAsync(plan, rehab, new DateOnly(2026, 3, 31), new DateOnly(2026, 6, 30), new DateOnly(2026, 12, 15), cancellationToken);
+        var (rehabStart, _, _) = await PlanAsync(plan, rehab, new DateOnly(2026, 3, 31), new DateOnly(2026, 6, 30), new DateOnly(2026, 12, 15), cancellationToken);
         await funding.AllocateAsync(rehab, funds[FundingKind.Fiscal], 240_000m, cancellationToken: cancellationToken);
         await funding.AllocateAsync(rehab, funds[FundingKind.ExternalGrant], 120_000m, cancellationToken: cancellationToken);
         await lifecycle.SignAsync(rehab, new DateOnly(2026, 1, 8), cancellationToken);
         await lifecycle.StartAsync(rehab, cancellationToken);
         var first = (await get.HandleAsync(rehab, cancellationToken)).Contract.Installments.Single(i => i.Sequence == 1);
         await pay.HandleAsync(new RecordPaymentCommand(rehab, first.Id, "迪民记〔2026〕演示0012号", new DateOnly(2026, 1, 20), first.Amount), cancellationToken);
+
+        await SubmitKickOffReportAsync(services, agencies["52533401MJD0000025"], rehabStart, cancellationToken);
 
         // 2. Signed, welfare-lottery funded: recreation rooms for elderly people living alone.
         var elderly = await draft.HandleAsync(Command(
@@ -86,6 +88,29 @@ internal static class DemoContracts
 
         await lifecycle.AcceptAsync(assessment, cancellationToken);
         await lifecycle.EvaluateAsync(assessment, 92m, new DateOnly(2026, 10, 20), "摸底全面、档案规范（演示评价）", cancellationToken);
+    }
+
+    /// <summary>The agency's kick-off report, submitted and waiting for the bureau's review.</summary>
+    private static async Task SubmitKickOffReportAsync(IServiceProvider services, int agencyId, int milestoneId, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, Actor),
+            new Claim(ClaimTypes.Name, "agency2"),
+            new Claim(ClaimTypes.Role, Roles.AgencyUser),
+            new Claim(AppClaimTypes.AgencyId, agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ], "DemoSeed")));
+        var form = scope.ServiceProvider.GetRequiredService<Features.Reports.ReportFormHandler>();
+        var report = await form.OpenAsync(milestoneId, cancellationToken);
+        var content = new Domain.Reports.ReportContent(
+            new DateOnly(2026, 1, 8), new DateOnly(2026, 3, 31),
+            "完成服务对象摸底与建档，制定个案康复计划；开展康复活动 12 场、家属培训 2 期（演示数据）。",
+            [new Domain.Reports.IndicatorActual("康复活动", 12m), new Domain.Reports.IndicatorActual("家属培训", 46m)],
+            [new Domain.Reports.PeopleServed(TargetGroup.Disabled, 58)],
+            [new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Personnel, 42_000m), new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Activities, 18_600m),
+             new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Materials, 7_350.50m), new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Administration, 3_200m)]);
+        await form.SubmitAsync(report.ReportId, report.Version, content, cancellationToken);
     }
 
     private static async Task<(int KickOff, int MidTerm, int Completion)> PlanAsync(

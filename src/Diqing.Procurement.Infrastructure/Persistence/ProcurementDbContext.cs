@@ -2,6 +2,7 @@ using Diqing.Procurement.Domain.Agencies;
 using Diqing.Procurement.Domain.Auditing;
 using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Funding;
+using Diqing.Procurement.Domain.Reports;
 using Diqing.Procurement.Infrastructure.Auditing;
 using Diqing.Procurement.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,10 @@ public class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options
     public DbSet<Installment> Installments => Set<Installment>();
 
     public DbSet<ContractNumberSequence> ContractNumberSequences => Set<ContractNumberSequence>();
+
+    public DbSet<MilestoneReport> MilestoneReports => Set<MilestoneReport>();
+
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -44,6 +44,7 @@ public sealed class ApplicationInitializerTests : IAsyncLifetime
         Assert.Contains(Domain.Contracts.ContractStatus.Draft, statuses);
         Assert.Contains(Domain.Contracts.ContractStatus.Accepted, statuses);
         Assert.True(await db.Disbursements.AnyAsync());
+        Assert.Equal(Domain.Reports.ReportStatus.Submitted, (await db.MilestoneReports.SingleAsync()).Status);
 
         var agencyUser = (await users.FindByNameAsync("agency"))!;
         Assert.Equal("德钦县社会工作服务中心", (await db.Agencies.SingleAsync(a => a.Id == agencyUser.AgencyId)).Name);

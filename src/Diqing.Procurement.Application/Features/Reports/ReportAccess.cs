@@ -1,0 +1,29 @@
+using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Domain.Reports;
+using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Infrastructure.Security;
+
+namespace Diqing.Procurement.Application.Features.Reports;
+
+/// <summary>R-13: only users of the contract's agency write its reports; only bureau staff review them. R-01 for reading.</summary>
+public static class ReportAccess
+{
+    public const string Writers = Roles.AgencyUser;
+    public const string Reviewers = Roles.Administrator + "," + Roles.ProcurementOfficer;
+    public const string Readers = Roles.Sets.BureauStaff + "," + Roles.Auditor + "," + Roles.AgencyUser;
+
+    public static IQueryable<MilestoneReport> Visible(this IQueryable<MilestoneReport> reports, ICurrentUser user)
+    {
+        user.DemandAny(Readers);
+        return IsAgencyOnly(user) ? reports.Where(r => r.AgencyId == (user.AgencyId ?? -1)) : reports;
+    }
+
+    public static bool IsAgencyOnly(ICurrentUser user) => user.IsInRole(Roles.AgencyUser) && !user.IsInRole(Roles.Administrator);
+
+    /// <summary>The agency of an agency user, or forbidden for everyone else.</summary>
+    public static int DemandAgency(ICurrentUser user)
+    {
+        user.Demand(Writers);
+        return user.AgencyId ?? throw new ForbiddenAccessException();
+    }
+}

@@ -1,0 +1,166 @@
+using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Resources;
+using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Contracts;
+using Diqing.Procurement.Domain.Reports;
+using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Infrastructure.Security;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diqing.Procurement.Application.Features.Reports;
+
+/// <summary>Everything the report form and the review page show about one milestone's report.</summary>
+public sealed record ReportView(
+    int ReportId,
+    long Version,
+    ReportStatus Status,
+    ReportContent Content,
+    DateTime DraftSavedAtUtc,
+    string ContractNumber,
+    string ContractTitle,
+    DateOnly ContractStart,
+    DateOnly ContractEnd,
+    string AgencyName,
+    string MilestoneName,
+    DateOnly MilestoneDueOn,
+    string? Deliverables,
+    IReadOnlyList<PerformanceIndicator> Indicators,
+    IReadOnlyList<TargetGroup> TargetGroups,
+    IReadOnlyList<ReportVersion> Versions)
+{
+    public ReportVersion? Latest => Versions.Count == 0 ? null : Versions[^1];
+
+    /// <summary>The comments of the last return, shown next to the fields while the agency reworks the report.</summary>
+    public ReportVersion? LastReturn => Status == ReportStatus.Returned ? Latest : null;
+}
+
+/// <summary>The report as submitted: complete enough for review (same rules in the form and on the server).</summary>
+public sealed class SubmitReportValidator : AbstractValidator<ReportSubmission>
+{
+    public const int MinimumNarrative = 20;
+
+    public SubmitReportValidator()
+    {
+        RuleFor(s => s.Content.PeriodFrom).NotNull().WithName("PeriodFrom").WithMessage(_ => Messages.Get("Report.PeriodRequired"));
+        RuleFor(s => s.Content.PeriodTo).NotNull().WithName("PeriodTo").WithMessage(_ => Messages.Get("Report.PeriodRequired"));
+        RuleFor(s => s).Must(s => s.Content.PeriodFrom is null || s.Content.PeriodTo is null
+                || (s.Content.PeriodFrom <= s.Content.PeriodTo && s.Content.PeriodFrom >= s.ContractStart && s.Content.PeriodTo <= s.ContractEnd))
+            .WithName("PeriodTo").WithMessage(_ => Messages.Get("Report.PeriodInvalid"));
+        RuleFor(s => s.Content.Narrative).NotEmpty().WithName("Narrative").WithMessage(_ => Messages.Get("Report.NarrativeRequired", MinimumNarrative))
+            .MinimumLength(MinimumNarrative).WithMessage(_ => Messages.Get("Report.NarrativeRequired", MinimumNarrative));
+        RuleFor(s => s).Must(s => s.Indicators.All(i => s.Content.Indicators.Any(a => a.Indicator == i.Name && a.Actual is >= 0m)))
+            .WithName("Indicators").WithMessage(_ => Messages.Get("Report.IndicatorsIncomplete"));
+        RuleFor(s => s).Must(s => s.TargetGroups.All(g => s.Content.People.Any(p => p.Group == g && p.Count >= 0)))
+            .WithName("People").WithMessage(_ => Messages.Get("Report.PeopleIncomplete"));
+        RuleFor(s => s).Must(s => Enum.GetValues<SpendingCategory>().All(c => s.Content.Spending.Count(x => x.Category == c && x.Amount >= 0m) == 1))
+            .WithName("Spending").WithMessage(_ => Messages.Get("Report.SpendingIncomplete"));
+    }
+}
+
+public sealed record ReportSubmission(
+    ReportContent Content, DateOnly ContractStart, DateOnly ContractEnd, IReadOnlyList<PerformanceIndicator> Indicators, IReadOnlyList<TargetGroup> TargetGroups);
+
+/// <summary>Opens, saves and submits reports (agency users of the contract's agency only, R-13).</summary>
+public sealed class ReportFormHandler(
+    IDbContextFactory<ProcurementDbContext> dbFactory,
+    ICurrentUser currentUser,
+    IValidator<ReportSubmission> submitValidator,
+    TimeProvider clock)
+{
+    /// <summary>The report of a milestone, created as an empty draft the first time its agency opens it.</summary>
+    public async Task<ReportView> OpenAsync(int milestoneId, CancellationToken cancellationToken = default)
+    {
+        var agencyId = ReportAccess.DemandAgency(currentUser);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contract = await db.Contracts.AsNoTracking().Include(c => c.Milestones)
+            .SingleOrDefaultAsync(c => c.AgencyId == agencyId && c.Milestones.Any(m => m.Id == milestoneId), cancellationToken)
+            ?? throw new NotFoundException(nameof(Milestone), milestoneId);
+        if (contract.Status is not (ContractStatus.Signed or ContractStatus.InProgress))
+        {
+            throw new DomainException("Report.ContractNotActive");
+        }
+
+        if (!await db.MilestoneReports.AnyAsync(r => r.MilestoneId == milestoneId, cancellationToken))
+        {
+            db.MilestoneReports.Add(new MilestoneReport(contract.Id, milestoneId, agencyId, clock.GetUtcNow().UtcDateTime));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Opened at the same moment on another device: the other draft is the one.
+            }
+        }
+
+        var reportId = await db.MilestoneReports.Where(r => r.MilestoneId == milestoneId).Select(r => r.Id).SingleAsync(cancellationToken);
+        return await ReportViews.LoadAsync(db, reportId, currentUser, cancellationToken);
+    }
+
+    public async Task<ReportView> SaveDraftAsync(int reportId, long version, ReportContent content, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var report = await LoadOwnAsync(db, reportId, version, cancellationToken);
+        report.SaveDraft(content, clock.GetUtcNow().UtcDateTime);
+        await SaveAsync(db, cancellationToken);
+        return await ReportViews.LoadAsync(db, reportId, currentUser, cancellationToken);
+    }
+
+    /// <summary>Saves the content and submits it in one step, after the completeness rules pass.</summary>
+    public async Task<ReportView> SubmitAsync(int reportId, long version, ReportContent content, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var report = await LoadOwnAsync(db, reportId, version, cancellationToken);
+        var contract = await db.Contracts.AsNoTracking().SingleAsync(c => c.Id == report.ContractId, cancellationToken);
+        await submitValidator.ValidateAndThrowAsync(new ReportSubmission(content, contract.StartOn, contract.EndOn, contract.Indicators, contract.TargetGroups), cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        report.SaveDraft(content, now);
+        report.Submit(currentUser.UserName!, now);
+        await SaveAsync(db, cancellationToken);
+        return await ReportViews.LoadAsync(db, reportId, currentUser, cancellationToken);
+    }
+
+    private async Task<MilestoneReport> LoadOwnAsync(ProcurementDbContext db, int reportId, long version, CancellationToken cancellationToken)
+    {
+        var agencyId = ReportAccess.DemandAgency(currentUser);
+        var report = await db.MilestoneReports.Include(r => r.Versions)
+            .SingleOrDefaultAsync(r => r.Id == reportId && r.AgencyId == agencyId, cancellationToken)
+            ?? throw new NotFoundException(nameof(MilestoneReport), reportId);
+        if (report.Version != version)
+        {
+            throw new DomainException("Report.ChangedElsewhere");
+        }
+
+        return report;
+    }
+
+    private static async Task SaveAsync(ProcurementDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("Report.ChangedElsewhere");
+        }
+    }
+}
+
+internal static class ReportViews
+{
+    public static async Task<ReportView> LoadAsync(ProcurementDbContext db, int reportId, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        var report = await db.MilestoneReports.AsNoTracking().Visible(user).Include(r => r.Versions)
+            .SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken)
+            ?? throw new NotFoundException(nameof(MilestoneReport), reportId);
+        var contract = await db.Contracts.AsNoTracking().Include(c => c.Milestones).SingleAsync(c => c.Id == report.ContractId, cancellationToken);
+        var milestone = contract.Milestones.Single(m => m.Id == report.MilestoneId);
+        var agencyName = await db.Agencies.Where(a => a.Id == report.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
+        return new ReportView(report.Id, report.Version, report.Status, report.Content, report.DraftSavedAtUtc, contract.Number, contract.Title,
+            contract.StartOn, contract.EndOn, agencyName, milestone.Name, milestone.DueOn, milestone.Deliverables, contract.Indicators, contract.TargetGroups,
+            report.Versions.OrderBy(v => v.Number).ToList());
+    }
+}

@@ -1,0 +1,84 @@
+using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Contracts;
+using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Reports;
+using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diqing.Procurement.Application.Features.Reports;
+
+public sealed record ReviewQueueItem(int ReportId, string ContractNumber, string ContractTitle, string AgencyName, string MilestoneName,
+    ReportStatus Status, int VersionNumber, DateTime SubmittedAtUtc, int DaysWaiting);
+
+/// <summary>The bureau's side: the queue of submitted reports, and return or approve (R-16 in the same transaction).</summary>
+public sealed class ReviewReportsHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ReviewQueueItem>> QueueAsync(CancellationToken cancellationToken = default)
+    {
+        currentUser.DemandAny(ReportAccess.Reviewers);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MilestoneReports.AsNoTracking()
+            .Where(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Resubmitted)
+            .OrderBy(r => r.LastSubmittedAtUtc)
+            .Select(r => new
+            {
+                r.Id, r.Status, r.LastSubmittedAtUtc,
+                Contract = db.Contracts.Where(c => c.Id == r.ContractId).Select(c => new { c.Number, c.Title }).First(),
+                Agency = db.Agencies.Where(a => a.Id == r.AgencyId).Select(a => a.Name).First(),
+                Milestone = db.Milestones.Where(m => m.Id == r.MilestoneId).Select(m => m.Name).First(),
+                Versions = r.Versions.Count,
+            })
+            .ToListAsync(cancellationToken);
+        var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        return rows.Select(r => new ReviewQueueItem(r.Id, r.Contract.Number, r.Contract.Title, r.Agency, r.Milestone, r.Status, r.Versions,
+            r.LastSubmittedAtUtc!.Value, today.DayNumber - ChinaTime.DateOf(r.LastSubmittedAtUtc.Value).DayNumber)).ToList();
+    }
+
+    public async Task<ReportView> GetAsync(int reportId, CancellationToken cancellationToken = default)
+    {
+        currentUser.DemandAny(ReportAccess.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ReportViews.LoadAsync(db, reportId, currentUser, cancellationToken);
+    }
+
+    public async Task ReturnAsync(int reportId, string comment, IReadOnlyDictionary<string, string>? fieldComments = null, CancellationToken cancellationToken = default)
+    {
+        currentUser.DemandAny(ReportAccess.Reviewers);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var report = await LoadAsync(db, reportId, cancellationToken);
+        var comments = (fieldComments ?? new Dictionary<string, string>()).Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .ToDictionary(c => c.Key, c => c.Value.Trim());
+        report.Return(currentUser.UserName!, comment, comments, clock.GetUtcNow().UtcDateTime);
+        await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>Approves the report and, in the same transaction, marks the milestone approved so its installment becomes payable .</summary>
+    public async Task ApproveAsync(int reportId, string? comment, CancellationToken cancellationToken = default)
+    {
+        currentUser.DemandAny(ReportAccess.Reviewers);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var report = await LoadAsync(db, reportId, cancellationToken);
+        var contract = await ContractAccess.LoadForChangeAsync(db, report.ContractId, currentUser, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        report.Approve(currentUser.UserName!, comment, now);
+        contract.ApproveMilestoneReport(contract.Milestones.Single(m => m.Id == report.MilestoneId), now);
+        await SaveAsync(db, cancellationToken);
+    }
+
+    private static async Task<MilestoneReport> LoadAsync(ProcurementDbContext db, int reportId, CancellationToken cancellationToken) =>
+        await db.MilestoneReports.Include(r => r.Versions).SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken)
+        ?? throw new NotFoundException(nameof(MilestoneReport), reportId);
+
+    private static async Task SaveAsync(ProcurementDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("Report.ChangedElsewhere");
+        }
+    }
+}

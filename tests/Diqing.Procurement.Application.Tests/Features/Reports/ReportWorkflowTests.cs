@@ -1,0 +1,161 @@
+using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Contracts;
+using Diqing.Procurement.Application.Features.Reports;
+using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Contracts;
+using Diqing.Procurement.Domain.Reports;
+using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.TestSupport;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diqing.Procurement.Application.Tests.Features.Reports;
+
+public sealed class ReportWorkflowTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+    private int _agencyId;
+    private int _otherAgencyId;
+    private SignedContract _contract = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.CreateAsync();
+        _agencyId = await _app.AddAgencyAsync();
+        _otherAgencyId = await _app.AddAgencyAsync("香格里拉市社会服务工作中心", "52533401MJD0000025");
+        _contract = await new ContractScenario(_app).SignedAsync(_agencyId, 100_000m);
+        await _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer).StartAsync(_contract.ContractId);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private ReportFormHandler Form(int? agencyId = null) => _app.As<ReportFormHandler>(Roles.AgencyUser, agencyId ?? _agencyId, "deqin-user");
+
+    private ReviewReportsHandler Review(string role = Roles.ProcurementOfficer) => _app.As<ReviewReportsHandler>(role, userName: "officer");
+
+    private static ReportContent Complete(string narrative = "本期完成入户探访160人次，开展康乐活动12场，服务对象满意度较高。") => new(
+        new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), narrative,
+        [new IndicatorActual("入户探访", 160m)],
+        [new PeopleServed(TargetGroup.PeopleInDifficulty, 85), new PeopleServed(TargetGroup.Elderly, 40)],
+        [new Spending(SpendingCategory.Personnel, 18_000m), new Spending(SpendingCategory.Activities, 6_500m),
+         new Spending(SpendingCategory.Materials, 2_000m), new Spending(SpendingCategory.Administration, 0m)]);
+
+    [Fact]
+    public async Task Submit_return_resubmit_approve_makes_the_installment_payable_in_the_same_step()
+    {
+        var draft = await Form().OpenAsync(_contract.MidTermMilestoneId);
+        Assert.Equal(ReportStatus.Draft, draft.Status);
+        draft = await Form().SaveDraftAsync(draft.ReportId, draft.Version, Complete() with { Narrative = "草稿" });
+        var submitted = await Form().SubmitAsync(draft.ReportId, draft.Version, Complete());
+        Assert.Equal(ReportStatus.Submitted, submitted.Status);
+
+        var queue = await Review().QueueAsync();
+        Assert.Equal(submitted.ReportId, Assert.Single(queue).ReportId);
+
+        await Review().ReturnAsync(submitted.ReportId, "请补充活动照片", new Dictionary<string, string> { ["Narrative"] = "请写明活动地点" });
+        var returned = await Form().OpenAsync(_contract.MidTermMilestoneId);
+        Assert.Equal(ReportStatus.Returned, returned.Status);
+        Assert.Equal("请写明活动地点", returned.LastReturn!.FieldComments["Narrative"]);
+
+        var resubmitted = await Form().SubmitAsync(returned.ReportId, returned.Version, Complete("本期在升平镇、燕门乡完成入户探访160人次，开展康乐活动12场。"));
+        Assert.Equal(ReportStatus.Resubmitted, resubmitted.Status);
+        Assert.Equal(2, resubmitted.Versions.Count);
+
+        await Review().ApproveAsync(resubmitted.ReportId, "同意");
+
+        var contract = await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(_contract.ContractId);
+        Assert.Equal(InstallmentStatus.Payable, contract.Contract.Installments.Single(i => i.MilestoneId == _contract.MidTermMilestoneId).Status);
+        Assert.Equal(InstallmentStatus.Pending, contract.Contract.Installments.Single(i => i.MilestoneId == _contract.CompletionMilestoneId).Status);
+        Assert.Empty(await Review().QueueAsync());
+    }
+
+    [Fact]
+    public async Task R14_a_submitted_report_is_read_only_for_the_agency()
+    {
+        var draft = await Form().OpenAsync(_contract.MidTermMilestoneId);
+        var submitted = await Form().SubmitAsync(draft.ReportId, draft.Version, Complete());
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Form().SaveDraftAsync(submitted.ReportId, submitted.Version, Complete("改过的内容，长度足够二十个字符以上。")));
+
+        Assert.Equal("Report.ReadOnly", ex.Code);
+    }
+
+    [Fact]
+    public async Task An_incomplete_report_cannot_be_submitted_and_says_what_is_missing()
+    {
+        using var _ = new CultureScope("zh-CN");
+        var draft = await Form().OpenAsync(_contract.MidTermMilestoneId);
+        var incomplete = Complete() with { Spending = [new Spending(SpendingCategory.Personnel, 1m)], People = [] };
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => Form().SubmitAsync(draft.ReportId, draft.Version, incomplete));
+
+        Assert.Contains(ex.Errors, e => e.ErrorMessage.Contains("四类支出"));
+        Assert.Contains(ex.Errors, e => e.ErrorMessage.Contains("服务人数"));
+        Assert.Equal(ReportStatus.Draft, (await Form().OpenAsync(_contract.MidTermMilestoneId)).Status);
+    }
+
+    [Fact]
+    public async Task A_draft_saved_from_a_stale_copy_is_refused_instead_of_overwriting()
+    {
+        var draft = await Form().OpenAsync(_contract.MidTermMilestoneId);
+        await Form().SaveDraftAsync(draft.ReportId, draft.Version, Complete("在手机上写的版本，长度足够二十个字符。"));
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Form().SaveDraftAsync(draft.ReportId, draft.Version, Complete("在电脑上写的旧版本，长度足够二十个字符。")));
+
+        Assert.Equal("Report.ChangedElsewhere", ex.Code);
+    }
+
+    [Fact]
+    public async Task R01_R13_another_agency_cannot_open_read_save_or_submit_the_report()
+    {
+        var draft = await Form().OpenAsync(_contract.MidTermMilestoneId);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => Form(_otherAgencyId).OpenAsync(_contract.MidTermMilestoneId));
+        await Assert.ThrowsAsync<NotFoundException>(() => Form(_otherAgencyId).SaveDraftAsync(draft.ReportId, draft.Version, Complete()));
+        await Assert.ThrowsAsync<NotFoundException>(() => Form(_otherAgencyId).SubmitAsync(draft.ReportId, draft.Version, Complete()));
+        await Assert.ThrowsAsync<NotFoundException>(() => _app.As<ReviewReportsHandler>(Roles.AgencyUser, _otherAgencyId).GetAsync(draft.ReportId));
+        Assert.Equal(ReportStatus.Draft, (await Review().GetAsync(draft.ReportId)).Status);
+    }
+
+    [Fact]
+    public async Task R13_bureau_staff_do_not_write_reports_and_agencies_do_not_review()
+    {
+        var draft = await Form().OpenAsync(_contract.MidTermMilestoneId);
+        var submitted = await Form().SubmitAsync(draft.ReportId, draft.Version, Complete());
+
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<ReportFormHandler>(Roles.ProcurementOfficer).OpenAsync(_contract.MidTermMilestoneId));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<ReviewReportsHandler>(Roles.AgencyUser, _agencyId).ApproveAsync(submitted.ReportId, null));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Review(Roles.FinanceOfficer).ApproveAsync(submitted.ReportId, null));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Review(Roles.Auditor).ReturnAsync(submitted.ReportId, "x"));
+        Assert.Equal(ReportStatus.Submitted, (await Review(Roles.Auditor).GetAsync(submitted.ReportId)).Status);
+    }
+
+    [Fact]
+    public async Task My_work_lists_the_agencys_milestones_and_only_its_own()
+    {
+        await new ContractScenario(_app).SignedAsync(_otherAgencyId, 5_000m);
+
+        var work = await _app.As<MyWorkHandler>(Roles.AgencyUser, _agencyId).HandleAsync();
+
+        Assert.Equal(2, work.Count);
+        Assert.All(work, w => Assert.Equal(_contract.ContractId, w.ContractId));
+        Assert.Equal(["中期", "结项"], work.Select(w => w.MilestoneName));
+    }
+
+    [Fact]
+    public async Task Overdue_view_lists_milestones_past_due_without_an_approved_report()
+    {
+        await using (var db = await _app.DbAsync())
+        {
+            // Move the mid-term due date into the past, as time would.
+            await db.Database.ExecuteSqlRawAsync("UPDATE Milestones SET DueOn = '2026-01-10' WHERE Id = {0}", _contract.MidTermMilestoneId);
+        }
+
+        var overdue = await _app.As<OverdueMilestonesHandler>(Roles.ProcurementOfficer).HandleAsync();
+
+        var item = Assert.Single(overdue, o => o.MilestoneId == _contract.MidTermMilestoneId);
+        Assert.True(item.DaysOverdue > 0);
+        Assert.DoesNotContain(overdue, o => o.MilestoneId == _contract.CompletionMilestoneId && o.DueOn >= ChinaTime.DateOf(DateTime.UtcNow));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<OverdueMilestonesHandler>(Roles.AgencyUser, _agencyId).HandleAsync());
+    }
+}
