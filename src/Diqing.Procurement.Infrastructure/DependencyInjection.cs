@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.TryAddScoped<CurrentUser>();
         services.TryAddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<AuditInterceptor>();
+        services.TryAddSingleton<Files.IFileStore>(new Files.FolderFileStore(Path.Combine(options.ResolveDataFolder(contentRoot), "files")));
         services.AddDataProtection(); // password-reset tokens; the web host adds key persistence
 
         // Scoped factory: each Blazor circuit (a DI scope) gets the interceptor with its own current user.

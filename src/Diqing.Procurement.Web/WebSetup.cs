@@ -92,6 +92,7 @@ public static class WebSetup
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapAccountEndpoints();
+        app.MapAttachmentEndpoints();
         return app;
     }
 }

@@ -35,6 +35,8 @@ public class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options
 
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
 
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();

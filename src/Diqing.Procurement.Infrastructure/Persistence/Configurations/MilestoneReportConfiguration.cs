@@ -47,6 +47,22 @@ internal sealed class ReportVersionConfiguration : IEntityTypeConfiguration<Repo
     }
 }
 
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.HasOne<MilestoneReport>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.OriginalName).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.Sha256).HasMaxLength(64).IsUnicode(false).IsFixedLength().IsRequired();
+        builder.Property(a => a.StorageKey).HasMaxLength(100).IsUnicode(false).IsRequired();
+        builder.Property(a => a.UploadedBy).HasMaxLength(256).IsRequired();
+        builder.HasIndex(a => a.ReportId);
+    }
+}
+
 /// <summary>Report content is one JSON document per row: it is read and written whole, never queried by part.</summary>
 internal static class ReportJson
 {

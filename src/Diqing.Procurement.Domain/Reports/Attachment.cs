@@ -1,0 +1,96 @@
+using Diqing.Procurement.Domain.Common;
+
+namespace Diqing.Procurement.Domain.Reports;
+
+/// <summary>The kinds of file accepted, recognised by their content, not their extension.</summary>
+public enum AttachmentKind
+{
+    Jpeg = 1,
+    Png = 2,
+    Pdf = 3,
+    Xlsx = 4,
+    Docx = 5,
+}
+
+/// <summary>A file attached to a report (photos, scanned sign-in sheets, PDFs). The bytes live in the file store.</summary>
+public class Attachment
+{
+    public const long MaxBytes = 20L * 1024 * 1024;
+    public const int MaxPerReport = 20;
+
+    private Attachment()
+    {
+        OriginalName = string.Empty;
+        ContentType = string.Empty;
+        Sha256 = string.Empty;
+        StorageKey = string.Empty;
+        UploadedBy = string.Empty;
+    }
+
+    public Attachment(int reportId, string originalName, long sizeBytes, AttachmentKind kind, string sha256, string storageKey, string uploadedBy, DateTime uploadedAtUtc)
+    {
+        if (sizeBytes <= 0)
+        {
+            throw new DomainException("Attachment.Empty");
+        }
+
+        if (sizeBytes > MaxBytes)
+        {
+            throw new DomainException("Attachment.TooLarge", MaxBytes / 1024 / 1024);
+        }
+
+        Id = Guid.NewGuid();
+        ReportId = reportId;
+        OriginalName = SafeName(originalName);
+        SizeBytes = sizeBytes;
+        Kind = kind;
+        ContentType = ContentTypeOf(kind);
+        Sha256 = sha256;
+        StorageKey = storageKey;
+        UploadedBy = uploadedBy;
+        UploadedAtUtc = uploadedAtUtc;
+    }
+
+    public Guid Id { get; private set; }
+
+    public int ReportId { get; private set; }
+
+    public string OriginalName { get; private set; }
+
+    public long SizeBytes { get; private set; }
+
+    public AttachmentKind Kind { get; private set; }
+
+    public string ContentType { get; private set; }
+
+    public string Sha256 { get; private set; }
+
+    public string StorageKey { get; private set; }
+
+    public string UploadedBy { get; private set; }
+
+    public DateTime UploadedAtUtc { get; private set; }
+
+    public static string ContentTypeOf(AttachmentKind kind) => kind switch
+    {
+        AttachmentKind.Jpeg => "image/jpeg",
+        AttachmentKind.Png => "image/png",
+        AttachmentKind.Pdf => "application/pdf",
+        AttachmentKind.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        AttachmentKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _ => "application/octet-stream",
+    };
+
+    /// <summary>Keeps the file's own name for display, without any path or control characters.</summary>
+    public static string SafeName(string name)
+    {
+        var file = Path.GetFileName((name ?? string.Empty).Replace('\\', '/'));
+        var clean = new string(file.Where(c => !char.IsControl(c) && c is not ('"' or '/' or '\\')).ToArray()).Trim();
+        if (clean.Length > 200)
+        {
+            clean = clean[^200..];
+        }
+
+        return clean.Length == 0 ? "file" : clean;
+    }
+}

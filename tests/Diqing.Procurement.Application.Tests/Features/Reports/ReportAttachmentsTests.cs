@@ -1,0 +1,140 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Contracts;
+using Diqing.Procurement.Application.Features.Reports;
+using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Reports;
+using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diqing.Procurement.Application.Tests.Features.Reports;
+
+public sealed class ReportAttachmentsTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+    private int _agencyId;
+    private int _otherAgencyId;
+    private int _reportId;
+
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.CreateAsync();
+        _agencyId = await _app.AddAgencyAsync();
+        _otherAgencyId = await _app.AddAgencyAsync("香格里拉市社会服务工作中心", "52533401MJD0000025");
+        var contract = await new ContractScenario(_app).SignedAsync(_agencyId, 10_000m);
+        _reportId = (await Own().OpenAsync(contract.MidTermMilestoneId)).ReportId;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private ReportFormHandler Own() => _app.As<ReportFormHandler>(Roles.AgencyUser, _agencyId, "deqin-user");
+
+    private ReportAttachmentsHandler Files(string role = Roles.AgencyUser, int? agencyId = null) =>
+        _app.As<ReportAttachmentsHandler>(role, agencyId ?? (role == Roles.AgencyUser ? _agencyId : null), "deqin-user");
+
+    private static MemoryStream Bytes(params byte[] bytes) => new(bytes);
+
+    private static byte[] Jpeg() => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01];
+
+    private static byte[] OfficePackage(string mainPart)
+    {
+        using var memory = new MemoryStream();
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var name in new[] { "[Content_Types].xml", mainPart })
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write("<x/>");
+            }
+        }
+
+        return memory.ToArray();
+    }
+
+    [Theory]
+    [InlineData("照片.jpg", "image/jpeg")]
+    [InlineData("签到表.pdf", "application/pdf")]
+    [InlineData("台账.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    [InlineData("总结.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    public async Task Accepted_kinds_are_stored_with_hash_and_come_back_byte_for_byte(string name, string contentType)
+    {
+        byte[] bytes = contentType switch
+        {
+            "image/jpeg" => Jpeg(),
+            "application/pdf" => "%PDF-1.7\n%âãÏÓ\n1 0 obj\n"u8.ToArray(),
+            _ when contentType.Contains("sheet") => OfficePackage("xl/workbook.xml"),
+            _ => OfficePackage("word/document.xml"),
+        };
+
+        var info = await Files().UploadAsync(_reportId, name, Bytes(bytes));
+
+        Assert.Equal(contentType, info.ContentType);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), info.Sha256);
+        var download = await Files(Roles.Auditor).DownloadAsync(info.Id);
+        await using var content = download.Content;
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+        Assert.Equal(bytes, copy.ToArray());
+        Assert.Equal(name, download.FileName);
+    }
+
+    [Fact]
+    public async Task An_exe_renamed_pdf_is_refused()
+    {
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Files().UploadAsync(_reportId, "报告.pdf", Bytes(0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00)));
+        Assert.Equal("Attachment.TypeNotAllowed", ex.Code);
+    }
+
+    [Fact]
+    public async Task A_plain_zip_is_not_an_office_file() =>
+        Assert.Equal("Attachment.TypeNotAllowed", (await Assert.ThrowsAsync<DomainException>(() =>
+            Files().UploadAsync(_reportId, "资料.docx", Bytes(OfficePackage("readme.txt"))))).Code);
+
+    [Fact]
+    public async Task An_empty_file_is_refused() =>
+        Assert.Equal("Attachment.Empty", (await Assert.ThrowsAsync<DomainException>(() => Files().UploadAsync(_reportId, "空.jpg", Bytes()))).Code);
+
+    [Fact]
+    public async Task A_file_over_20_MB_is_refused_and_nothing_else_is_lost()
+    {
+        await Files().UploadAsync(_reportId, "保留.jpg", Bytes(Jpeg()));
+        var oversized = new byte[Attachment.MaxBytes + 1];
+        Jpeg().CopyTo(oversized, 0);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Files().UploadAsync(_reportId, "大图.jpg", new MemoryStream(oversized)));
+
+        Assert.Equal("Attachment.TooLarge", ex.Code);
+        Assert.Equal(["保留.jpg"], (await Files().ListAsync(_reportId)).Select(a => a.OriginalName));
+    }
+
+    [Fact]
+    public async Task At_most_20_files_per_report()
+    {
+        for (var i = 0; i < Attachment.MaxPerReport; i++)
+        {
+            await Files().UploadAsync(_reportId, $"照片{i}.jpg", Bytes(Jpeg()));
+        }
+
+        Assert.Equal("Attachment.TooMany", (await Assert.ThrowsAsync<DomainException>(() => Files().UploadAsync(_reportId, "多.jpg", Bytes(Jpeg())))).Code);
+    }
+
+    [Fact]
+    public async Task R01_another_agency_cannot_list_download_upload_or_delete()
+    {
+        var info = await Files().UploadAsync(_reportId, "照片.jpg", Bytes(Jpeg()));
+        var other = Files(Roles.AgencyUser, _otherAgencyId);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => other.DownloadAsync(info.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => other.ListAsync(_reportId));
+        await Assert.ThrowsAsync<NotFoundException>(() => other.UploadAsync(_reportId, "x.jpg", Bytes(Jpeg())));
+        await Assert.ThrowsAsync<NotFoundException>(() => other.DeleteAsync(info.Id));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Files(Roles.Judge).DownloadAsync(info.Id));
+        Assert.Single(await Files().ListAsync(_reportId));
+    }
+
+    [Fact]
+    public async Task Paths_in_file_names_are_dropped() =>
+        Assert.Equal("evil.jpg", (await Files().UploadAsync(_reportId, "../../etc/evil.jpg", Bytes(Jpeg()))).OriginalName);
+}
