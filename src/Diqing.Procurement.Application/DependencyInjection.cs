@@ -12,6 +12,7 @@ public static class DependencyInjection
         var assembly = typeof(DependencyInjection).Assembly;
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<OperationScopeFactory>();
+        services.AddScoped<Features.Notifications.DeadlineNotices>();
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
                      && (t.Name.EndsWith("Handler", StringComparison.Ordinal) || t.Name.EndsWith("Actions", StringComparison.Ordinal))))
         {

@@ -69,6 +69,7 @@ public static class WebSetup
         services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         services.AddScoped<Components.Shared.UserFeedback>();
 
+        services.AddHostedService<Application.Features.Notifications.DeadlineNoticeService>();
         services.AddHealthChecks().AddDbContextCheck<ProcurementDbContext>("database");
         return services;
     }

@@ -37,6 +37,8 @@ public class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();

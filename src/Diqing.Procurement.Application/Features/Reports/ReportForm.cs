@@ -117,7 +117,11 @@ public sealed class ReportFormHandler(
 
         var now = clock.GetUtcNow().UtcDateTime;
         report.SaveDraft(content, now);
-        report.Submit(currentUser.UserName!, now);
+        var submitted = report.Submit(currentUser.UserName!, now);
+        var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Id == report.MilestoneId, cancellationToken);
+        await Notifications.Notifier.ToReviewersAsync(db, userId => new Domain.Notifications.Notification(
+            userId, Domain.Notifications.NotificationKind.ReportSubmitted, $"{contract.Number} {contract.Title}", milestone.Name,
+            contract.Id, report.Id, milestone.Id, $"submitted:{report.Id}:{submitted.Number}", now), cancellationToken);
         await SaveAsync(db, cancellationToken);
         return await ReportViews.LoadAsync(db, reportId, currentUser, cancellationToken);
     }

@@ -49,7 +49,9 @@ public sealed class ReviewReportsHandler(IDbContextFactory<ProcurementDbContext>
         var report = await LoadAsync(db, reportId, cancellationToken);
         var comments = (fieldComments ?? new Dictionary<string, string>()).Where(c => !string.IsNullOrWhiteSpace(c.Value))
             .ToDictionary(c => c.Key, c => c.Value.Trim());
-        report.Return(currentUser.UserName!, comment, comments, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        report.Return(currentUser.UserName!, comment, comments, now);
+        await NotifyAgencyAsync(db, report, Domain.Notifications.NotificationKind.ReportReturned, now, cancellationToken);
         await SaveAsync(db, cancellationToken);
     }
 
@@ -63,7 +65,17 @@ public sealed class ReviewReportsHandler(IDbContextFactory<ProcurementDbContext>
         var now = clock.GetUtcNow().UtcDateTime;
         report.Approve(currentUser.UserName!, comment, now);
         contract.ApproveMilestoneReport(contract.Milestones.Single(m => m.Id == report.MilestoneId), now);
+        await NotifyAgencyAsync(db, report, Domain.Notifications.NotificationKind.ReportApproved, now, cancellationToken);
         await SaveAsync(db, cancellationToken);
+    }
+
+    private static async Task NotifyAgencyAsync(ProcurementDbContext db, MilestoneReport report, Domain.Notifications.NotificationKind kind, DateTime now, CancellationToken cancellationToken)
+    {
+        var contract = await db.Contracts.AsNoTracking().Where(c => c.Id == report.ContractId).Select(c => new { c.Number, c.Title }).SingleAsync(cancellationToken);
+        var milestone = await db.Milestones.AsNoTracking().Where(m => m.Id == report.MilestoneId).Select(m => m.Name).SingleAsync(cancellationToken);
+        await Notifications.Notifier.ToAgencyUsersAsync(db, report.AgencyId, userId => new Domain.Notifications.Notification(
+            userId, kind, $"{contract.Number} {contract.Title}", milestone, report.ContractId, report.Id, report.MilestoneId,
+            $"{kind}:{report.Id}:{report.Versions.Count}", now), cancellationToken);
     }
 
     private static async Task<MilestoneReport> LoadAsync(ProcurementDbContext db, int reportId, CancellationToken cancellationToken) =>
