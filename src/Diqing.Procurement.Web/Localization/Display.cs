@@ -15,4 +15,12 @@ public static class Display
     public static string ChinaDateTime(DateTimeOffset utc) => ChinaDateTime(utc.UtcDateTime);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "—";
+
+    /// <summary>A contract term, both days inclusive: 2026-01-01 ~ 2026-12-31.</summary>
+    public static string Term(DateOnly startOn, DateOnly endOn) => $"{Date(startOn)} ~ {Date(endOn)}";
+
+    /// <summary>A score such as 92.5 (one decimal at most, as evaluations are scored).</summary>
+    public static string Score(decimal score) => score.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -15,6 +15,8 @@ public static class NavigationCatalog
         new("", "Nav.Home", Icons.Material.Filled.Home, null),
         new("agencies", "Nav.Agencies", Icons.Material.Filled.Apartment, [Roles.Administrator, Roles.ProcurementOfficer, Roles.FinanceOfficer, Roles.Auditor]),
         new("funding", "Nav.Funding", Icons.Material.Filled.AccountBalance, [Roles.Administrator, Roles.FinanceOfficer, Roles.ProcurementOfficer, Roles.Auditor]),
+        new("contracts", "Nav.Contracts", Icons.Material.Filled.Description,
+            [Roles.Administrator, Roles.ProcurementOfficer, Roles.FinanceOfficer, Roles.Auditor, Roles.AgencyUser]),
         new("admin/users", "Nav.Users", Icons.Material.Filled.ManageAccounts, [Roles.Administrator]),
         new("audit", "Nav.Audit", Icons.Material.Filled.Policy, [Roles.Administrator, Roles.Auditor]),
     ];

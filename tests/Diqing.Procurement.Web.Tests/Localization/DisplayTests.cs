@@ -1,5 +1,6 @@
 using Diqing.Procurement.Domain.Auditing;
 using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Web.Components.Pages.Contracts.Components;
 using Diqing.Procurement.Web.Localization;
 using System.Globalization;
 using System.Resources;
@@ -35,7 +36,17 @@ public class DisplayTests
             .Concat(Enum.GetNames<Domain.Agencies.AgencyStatus>().Select(c => "AgencyStatus." + c))
             .Concat(Enum.GetNames<Domain.Funding.FundingKind>().Select(c => "FundingKind." + c))
             .Concat(Enum.GetNames<Domain.Funding.FiscalLevel>().Select(c => "FiscalLevel." + c))
-            .Concat(Enum.GetNames<Domain.Common.TargetGroup>().Select(c => "TargetGroup." + c));
+            .Concat(Enum.GetNames<Domain.Common.TargetGroup>().Select(c => "TargetGroup." + c))
+            .Concat(Enum.GetNames<Domain.Contracts.ContractStatus>().Select(c => "ContractStatus." + c))
+            .Concat(Enum.GetNames<Domain.Contracts.ProcurementMethod>().Select(c => "ProcurementMethod." + c))
+            .Concat(Enum.GetNames<Domain.Contracts.ServiceCategory>().Select(c => "ServiceCategory." + c))
+            .Concat(Enum.GetNames<Domain.Contracts.InstallmentCondition>().Select(c => "InstallmentCondition." + c))
+            .Concat(Enum.GetNames<Domain.Contracts.InstallmentStatus>().Select(c => "InstallmentStatus." + c))
+            .Concat(Enum.GetNames<Domain.Contracts.EvaluationGrade>().Select(c => "EvaluationGrade." + c))
+            .Concat(Enum.GetNames<Application.Features.Contracts.ContractSort>().Select(c => "ContractSort." + c))
+            .Concat(Enum.GetNames<LifecycleStep>().SelectMany(s => new[] { "Lifecycle." + s, "Lifecycle.Done." + s }))
+            .Concat(new[] { LifecycleStep.Suspend, LifecycleStep.Terminate, LifecycleStep.Accept, LifecycleStep.Close }.Select(s => "Lifecycle.Prompt." + s))
+            .Concat(new[] { "PurchaseContract", "Milestone", "Installment", "Allocation", "Disbursement" }.Select(e => "Entity." + e));
         foreach (var key in keys)
         {
             Assert.False(string.IsNullOrEmpty(manager.GetString(key, CultureInfo.GetCultureInfo("zh-CN"))), key);

@@ -1,0 +1,30 @@
+using Diqing.Procurement.Application.Features.Contracts;
+using Diqing.Procurement.Domain.Contracts;
+
+namespace Diqing.Procurement.Web.Components.Pages.Contracts.Components;
+
+/// <summary>One editable line of the payment schedule: an amount in yuan or a percentage of the contract amount.</summary>
+public sealed class ScheduleLine
+{
+    public string Label { get; set; } = string.Empty;
+
+    public bool ByPercent { get; set; } = true;
+
+    public decimal? Value { get; set; }
+
+    public InstallmentCondition Condition { get; set; } = InstallmentCondition.OnSigning;
+
+    public int? MilestoneId { get; set; }
+
+    /// <summary>The server turns percentages into yuan (the last line takes the cent remainder).</summary>
+    public InstallmentInput ToInput() => new(
+        Label,
+        ByPercent ? null : Value,
+        ByPercent ? Value : null,
+        Condition,
+        Condition == InstallmentCondition.OnMilestoneApproval ? MilestoneId : null);
+
+    public static List<ScheduleLine> From(PurchaseContract contract) => contract.Installments.OrderBy(i => i.Sequence)
+        .Select(i => new ScheduleLine { Label = i.Label, ByPercent = false, Value = i.Amount, Condition = i.Condition, MilestoneId = i.MilestoneId })
+        .ToList();
+}
