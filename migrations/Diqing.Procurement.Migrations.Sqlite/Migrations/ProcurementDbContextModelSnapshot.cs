@@ -175,6 +175,302 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Diqing.Procurement.Domain.Competitions.Competition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("BudgetPool")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CapPerEntry")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FundingSourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JudgesPerEntry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("JudgingClosesAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JudgingOpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowNormalizedRanking")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("SpreadThreshold")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmissionClosesAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmissionOpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_eligibleGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("EligibleGroups");
+
+                    b.Property<string>("_judgeIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("JudgeIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundingSourceId");
+
+                    b.ToTable("Competitions");
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Competitions.CompetitionEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Award")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AwardReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpectedOutcomes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RequestedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_budgetLines")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BudgetLines");
+
+                    b.Property<string>("_targetGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TargetGroups");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("CompetitionId", "Status");
+
+                    b.ToTable("CompetitionEntries");
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Competitions.ConflictDeclaration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DeclaredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("_agencyIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AgencyIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JudgeId");
+
+                    b.HasIndex("CompetitionId", "JudgeId")
+                        .IsUnique();
+
+                    b.ToTable("ConflictDeclarations");
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Competitions.JudgeAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JudgeId");
+
+                    b.HasIndex("CompetitionId", "JudgeId");
+
+                    b.HasIndex("EntryId", "JudgeId")
+                        .IsUnique();
+
+                    b.ToTable("JudgeAssignments");
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Competitions.RubricCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MaxPoints")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetitionId");
+
+                    b.ToTable("RubricCriterion");
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Competitions.ScoreSheet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Scores");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetitionId");
+
+                    b.HasIndex("JudgeId");
+
+                    b.HasIndex("EntryId", "JudgeId")
+                        .IsUnique();
+
+                    b.ToTable("ScoreSheets");
+                });
+
             modelBuilder.Entity("Diqing.Procurement.Domain.Contracts.ContractNumberSequence", b =>
                 {
                     b.Property<int>("Year")
@@ -959,6 +1255,88 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Diqing.Procurement.Domain.Competitions.Competition", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Domain.Funding.FundingSource", null)
+                        .WithMany()
+                        .HasForeignKey("FundingSourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Competitions.CompetitionEntry", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Diqing.Procurement.Domain.Competitions.Competition", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Diqing.Procurement.Domain.Contracts.PurchaseContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Competitions.ConflictDeclaration", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Domain.Competitions.Competition", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Diqing.Procurement.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("JudgeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Competitions.JudgeAssignment", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Domain.Competitions.CompetitionEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Diqing.Procurement.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("JudgeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Competitions.RubricCriterion", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Domain.Competitions.Competition", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Competitions.ScoreSheet", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Domain.Competitions.CompetitionEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Diqing.Procurement.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("JudgeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Diqing.Procurement.Domain.Contracts.Installment", b =>
                 {
                     b.HasOne("Diqing.Procurement.Domain.Contracts.PurchaseContract", null)
@@ -1207,6 +1585,11 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Competitions.Competition", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("Diqing.Procurement.Domain.Contracts.PurchaseContract", b =>

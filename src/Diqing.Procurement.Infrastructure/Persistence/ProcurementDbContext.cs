@@ -39,6 +39,16 @@ public class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options
 
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
 
+    public DbSet<Domain.Competitions.Competition> Competitions => Set<Domain.Competitions.Competition>();
+
+    public DbSet<Domain.Competitions.CompetitionEntry> CompetitionEntries => Set<Domain.Competitions.CompetitionEntry>();
+
+    public DbSet<Domain.Competitions.ScoreSheet> ScoreSheets => Set<Domain.Competitions.ScoreSheet>();
+
+    public DbSet<Domain.Competitions.ConflictDeclaration> ConflictDeclarations => Set<Domain.Competitions.ConflictDeclaration>();
+
+    public DbSet<Domain.Competitions.JudgeAssignment> JudgeAssignments => Set<Domain.Competitions.JudgeAssignment>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
