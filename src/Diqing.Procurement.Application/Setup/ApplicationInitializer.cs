@@ -150,5 +150,6 @@ public static class ApplicationInitializer
         }
 
         await DemoContracts.SeedAsync(provider, cancellationToken);
+        await DemoCompetition.SeedAsync(provider, cancellationToken);
     }
 }
