@@ -13,10 +13,13 @@ public static class NavigationCatalog
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("", "Nav.Home", Icons.Material.Filled.Home, null),
+        new("my-work", "Nav.MyWork", Icons.Material.Filled.Assignment, [Roles.AgencyUser]),
         new("agencies", "Nav.Agencies", Icons.Material.Filled.Apartment, [Roles.Administrator, Roles.ProcurementOfficer, Roles.FinanceOfficer, Roles.Auditor]),
         new("funding", "Nav.Funding", Icons.Material.Filled.AccountBalance, [Roles.Administrator, Roles.FinanceOfficer, Roles.ProcurementOfficer, Roles.Auditor]),
         new("contracts", "Nav.Contracts", Icons.Material.Filled.Description,
             [Roles.Administrator, Roles.ProcurementOfficer, Roles.FinanceOfficer, Roles.Auditor, Roles.AgencyUser]),
+        new("reviews", "Nav.Reviews", Icons.Material.Filled.FactCheck, [Roles.Administrator, Roles.ProcurementOfficer]),
+        new("overdue", "Nav.Overdue", Icons.Material.Filled.EventBusy, [Roles.Administrator, Roles.ProcurementOfficer, Roles.FinanceOfficer, Roles.Auditor]),
         new("admin/users", "Nav.Users", Icons.Material.Filled.ManageAccounts, [Roles.Administrator]),
         new("audit", "Nav.Audit", Icons.Material.Filled.Policy, [Roles.Administrator, Roles.Auditor]),
     ];

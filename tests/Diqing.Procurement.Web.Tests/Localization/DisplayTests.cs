@@ -44,6 +44,13 @@ public class DisplayTests
             .Concat(Enum.GetNames<Domain.Contracts.InstallmentStatus>().Select(c => "InstallmentStatus." + c))
             .Concat(Enum.GetNames<Domain.Contracts.EvaluationGrade>().Select(c => "EvaluationGrade." + c))
             .Concat(Enum.GetNames<Application.Features.Contracts.ContractSort>().Select(c => "ContractSort." + c))
+            .Concat(Enum.GetNames<Domain.Reports.ReportStatus>().Select(c => "ReportStatus." + c))
+            .Concat(Enum.GetNames<Domain.Reports.ReviewOutcome>().Select(c => "ReviewOutcome." + c))
+            .Concat(Enum.GetNames<Domain.Reports.SpendingCategory>().Select(c => "SpendingCategory." + c))
+            .Concat(Enum.GetNames<Domain.Notifications.NotificationKind>().Select(c => "NotificationKind." + c))
+            .Concat(Enum.GetNames<Web.Components.Pages.Reports.Components.OverdueGrouping>().Select(c => "OverdueGrouping." + c))
+            .Concat(new[] { "Submitted", "Resubmitted", "Approved" }.Select(s => "Reports.ReadOnly." + s))
+            .Concat(new[] { "Period", "PeriodFrom", "PeriodTo", "Narrative", "Indicators", "People", "Spending" }.Select(f => "Reports.Field." + f))
             .Concat(Enum.GetNames<LifecycleStep>().SelectMany(s => new[] { "Lifecycle." + s, "Lifecycle.Done." + s }))
             .Concat(new[] { LifecycleStep.Suspend, LifecycleStep.Terminate, LifecycleStep.Accept, LifecycleStep.Close }.Select(s => "Lifecycle.Prompt." + s))
             .Concat(new[] { "PurchaseContract", "Milestone", "Installment", "Allocation", "Disbursement" }.Select(e => "Entity." + e));

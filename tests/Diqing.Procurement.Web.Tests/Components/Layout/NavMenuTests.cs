@@ -7,11 +7,11 @@ namespace Diqing.Procurement.Web.Tests.Components.Layout;
 public sealed class NavMenuTests : MudTestContext
 {
     [Theory]
-    [InlineData(Roles.Administrator, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Users,Nav.Audit")]
-    [InlineData(Roles.Auditor, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Audit")]
-    [InlineData(Roles.ProcurementOfficer, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts")]
-    [InlineData(Roles.FinanceOfficer, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts")]
-    [InlineData(Roles.AgencyUser, "Nav.Home,Nav.Contracts")]
+    [InlineData(Roles.Administrator, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue,Nav.Users,Nav.Audit")]
+    [InlineData(Roles.Auditor, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Audit")]
+    [InlineData(Roles.ProcurementOfficer, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue")]
+    [InlineData(Roles.FinanceOfficer, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue")]
+    [InlineData(Roles.AgencyUser, "Nav.Home,Nav.MyWork,Nav.Contracts")]
     [InlineData(Roles.Judge, "Nav.Home")]
     public void Each_role_sees_exactly_its_entries(string role, string expected)
     {
