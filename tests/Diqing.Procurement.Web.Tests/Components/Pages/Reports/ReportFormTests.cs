@@ -3,6 +3,7 @@ using Diqing.Procurement.Application.Features.Reports;
 using Diqing.Procurement.Domain.Security;
 using Diqing.Procurement.TestSupport;
 using Diqing.Procurement.Web.Components.Pages.Reports;
+using Diqing.Procurement.Web.Components.Pages.Reports.Components;
 using Diqing.Procurement.Web.Components.Shared;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,37 @@ public sealed class ReportFormTests : MudTestContext, IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Equal("¥8,600.50", page.Find("[data-testid=spending-total]").TextContent.Trim()));
         Assert.Equal(2, page.FindAll("[data-testid=people-line]").Count);
+    }
+
+    [Fact]
+    public async Task Typing_is_mirrored_in_the_browser_and_the_copy_is_cleared_once_the_server_has_saved_it()
+    {
+        var module = BrowserCopy();
+        var page = Render();
+
+        page.Find("textarea[data-testid=report-narrative]").Input("本期走访独居老人 30 户。");
+        page.WaitForAssertion(() => Assert.Contains("30", module.Invocations["save"].Last().Arguments[1]!.ToString()));
+        Assert.Equal("有未保存的修改", page.Find("[data-testid=saved-at]").TextContent.Trim());
+
+        page.Find("[data-testid=report-save]").Click();
+
+        page.WaitForAssertion(() => Assert.StartsWith("已保存于", page.Find("[data-testid=saved-at]").TextContent.Trim()));
+        module.VerifyInvoke("remove");
+        var saved = await _scenario.Form().OpenAsync(_scenario.Contract.MidTermMilestoneId);
+        Assert.Equal("本期走访独居老人 30 户。", saved.Content.Narrative);
+    }
+
+    [Fact]
+    public void A_browser_copy_newer_than_the_server_draft_is_restored_with_a_notice()
+    {
+        var copy = new LocalReportCopy(DateTime.UtcNow.AddMinutes(1), ReportScenario.Complete("断线前填写的进展说明，尚未保存到服务器。") with { Spending = [] });
+        BrowserCopy().Setup<string?>("load", _ => true).SetResult(System.Text.Json.JsonSerializer.Serialize(copy));
+
+        var page = Render();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=draft-restored]")));
+        Assert.Equal("断线前填写的进展说明，尚未保存到服务器。", page.Find("textarea[data-testid=report-narrative]").GetAttribute("value"));
+        Assert.Equal("有未保存的修改", page.Find("[data-testid=saved-at]").TextContent.Trim());
     }
 
     [Fact]
@@ -99,6 +131,14 @@ public sealed class ReportFormTests : MudTestContext, IAsyncLifetime
 
         Assert.NotNull(page.Find("[data-testid=report-not-found]"));
         Assert.Empty(page.FindAll("[data-testid=indicator-line]"));
+    }
+
+    private BunitJSModuleInterop BrowserCopy()
+    {
+        var module = Context.JSInterop.SetupModule("./js/reportDraft.js");
+        module.SetupVoid("save", _ => true);
+        module.SetupVoid("remove", _ => true);
+        return module;
     }
 
     private IRenderedComponent<ReportForm> Render(int? agencyId = null)
