@@ -8,12 +8,12 @@ namespace Diqing.Procurement.EndToEnd.Tests;
 public sealed class NavigationTests(AppFixture app) : BrowserTest(app)
 {
     [Theory]
-    [InlineData("admin", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue,Nav.Users,Nav.Audit")]
-    [InlineData("procurement", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue")]
-    [InlineData("finance", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue")]
-    [InlineData("agency", "Nav.Home,Nav.MyWork,Nav.Contracts")]
-    [InlineData("judge", "Nav.Home")]
-    [InlineData("auditor", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Audit")]
+    [InlineData("admin", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue,Nav.Competitions,Nav.Users,Nav.Audit")]
+    [InlineData("procurement", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue,Nav.Competitions")]
+    [InlineData("finance", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Competitions")]
+    [InlineData("agency", "Nav.Home,Nav.MyWork,Nav.Contracts,Nav.Competitions")]
+    [InlineData("judge", "Nav.Home,Nav.Competitions")]
+    [InlineData("auditor", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Competitions,Nav.Audit")]
     public async Task Demo_role_sees_exactly_its_navigation_entries(string userName, string expectedEntries)
     {
         var expected = expectedEntries.Split(',').ToHashSet();

@@ -20,6 +20,8 @@ public static class NavigationCatalog
             [Roles.Administrator, Roles.ProcurementOfficer, Roles.FinanceOfficer, Roles.Auditor, Roles.AgencyUser]),
         new("reviews", "Nav.Reviews", Icons.Material.Filled.FactCheck, [Roles.Administrator, Roles.ProcurementOfficer]),
         new("overdue", "Nav.Overdue", Icons.Material.Filled.EventBusy, [Roles.Administrator, Roles.ProcurementOfficer, Roles.FinanceOfficer, Roles.Auditor]),
+        new("competitions", "Nav.Competitions", Icons.Material.Filled.EmojiEvents,
+            [Roles.Administrator, Roles.ProcurementOfficer, Roles.FinanceOfficer, Roles.Auditor, Roles.AgencyUser, Roles.Judge]),
         new("admin/users", "Nav.Users", Icons.Material.Filled.ManageAccounts, [Roles.Administrator]),
         new("audit", "Nav.Audit", Icons.Material.Filled.Policy, [Roles.Administrator, Roles.Auditor]),
     ];
