@@ -27,6 +27,9 @@ public sealed class CompetitionInput
 
     public DateTime? JudgingCloses { get; set; }
 
+    /// <summary>Not edited on the form (no funding picker yet) but kept, so that saving does not unlink it.</summary>
+    public int? FundingSourceId { get; set; }
+
     public int JudgesPerEntry { get; set; } = 3;
 
     public decimal SpreadThreshold { get; set; } = 20m;
@@ -40,7 +43,7 @@ public sealed class CompetitionInput
         Name = c.Name, Year = c.Year, Theme = c.Theme, BudgetPool = c.BudgetPool, CapPerEntry = c.CapPerEntry, EligibleGroups = c.EligibleGroups.ToList(),
         SubmissionOpens = ChinaTime.FromUtc(c.SubmissionOpensAtUtc), SubmissionCloses = ChinaTime.FromUtc(c.SubmissionClosesAtUtc),
         JudgingOpens = ChinaTime.FromUtc(c.JudgingOpensAtUtc), JudgingCloses = ChinaTime.FromUtc(c.JudgingClosesAtUtc),
-        JudgesPerEntry = c.JudgesPerEntry, SpreadThreshold = c.SpreadThreshold, ShowNormalizedRanking = c.ShowNormalizedRanking,
+        FundingSourceId = c.FundingSourceId, JudgesPerEntry = c.JudgesPerEntry, SpreadThreshold = c.SpreadThreshold, ShowNormalizedRanking = c.ShowNormalizedRanking,
         Criteria = c.Criteria.OrderBy(x => x.Order).Select(x => new CriterionRow { Name = x.Name, Description = x.Description, MaxPoints = x.MaxPoints }).ToList(),
     };
 
@@ -50,7 +53,7 @@ public sealed class CompetitionInput
     public SaveCompetitionCommand ToCommand(int? id) => new(
         id, Name, Year, Theme, BudgetPool, CapPerEntry, EligibleGroups.ToList(),
         SubmissionOpens.GetValueOrDefault(), SubmissionCloses.GetValueOrDefault(), JudgingOpens.GetValueOrDefault(), JudgingCloses.GetValueOrDefault(),
-        null, JudgesPerEntry, SpreadThreshold, ShowNormalizedRanking);
+        FundingSourceId, JudgesPerEntry, SpreadThreshold, ShowNormalizedRanking);
 
     public IReadOnlyList<CriterionPlan> Rubric() => Criteria.Select(c => new CriterionPlan(c.Name, c.Description, c.MaxPoints)).ToList();
 }
