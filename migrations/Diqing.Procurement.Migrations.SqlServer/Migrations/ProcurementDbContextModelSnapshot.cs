@@ -917,6 +917,12 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("ContractId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("EntryId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -927,7 +933,7 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<int>("ReportId")
+                    b.Property<int?>("ReportId")
                         .HasColumnType("int");
 
                     b.Property<string>("Sha256")
@@ -956,9 +962,16 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("EntryId");
+
                     b.HasIndex("ReportId");
 
-                    b.ToTable("Attachments");
+                    b.ToTable("Attachments", t =>
+                        {
+                            t.HasCheckConstraint("CK_Attachments_OneOwner", "(CASE WHEN ReportId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ContractId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN EntryId IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
                 });
 
             modelBuilder.Entity("Diqing.Procurement.Domain.Reports.MilestoneReport", b =>
@@ -1491,11 +1504,20 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Diqing.Procurement.Domain.Reports.Attachment", b =>
                 {
+                    b.HasOne("Diqing.Procurement.Domain.Contracts.PurchaseContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Diqing.Procurement.Domain.Competitions.CompetitionEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Diqing.Procurement.Domain.Reports.MilestoneReport", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Diqing.Procurement.Domain.Reports.MilestoneReport", b =>

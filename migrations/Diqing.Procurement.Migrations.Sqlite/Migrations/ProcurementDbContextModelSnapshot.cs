@@ -882,6 +882,12 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EntryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -892,7 +898,7 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ReportId")
+                    b.Property<int?>("ReportId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Sha256")
@@ -921,9 +927,16 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("EntryId");
+
                     b.HasIndex("ReportId");
 
-                    b.ToTable("Attachments");
+                    b.ToTable("Attachments", t =>
+                        {
+                            t.HasCheckConstraint("CK_Attachments_OneOwner", "(CASE WHEN ReportId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ContractId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN EntryId IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
                 });
 
             modelBuilder.Entity("Diqing.Procurement.Domain.Reports.MilestoneReport", b =>
@@ -1446,11 +1459,20 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Diqing.Procurement.Domain.Reports.Attachment", b =>
                 {
+                    b.HasOne("Diqing.Procurement.Domain.Contracts.PurchaseContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Diqing.Procurement.Domain.Competitions.CompetitionEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Diqing.Procurement.Domain.Reports.MilestoneReport", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Diqing.Procurement.Domain.Reports.MilestoneReport", b =>

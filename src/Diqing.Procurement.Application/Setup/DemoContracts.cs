@@ -54,6 +54,10 @@ internal static class DemoContracts
         await pay.HandleAsync(new RecordPaymentCommand(rehab, first.Id, "迪民记〔2026〕演示0012号", new DateOnly(2026, 1, 20), first.Amount), cancellationToken);
 
         await SubmitKickOffReportAsync(services, agencies["52533401MJD0000025"], rehabStart, cancellationToken);
+        await using (var scan = new MemoryStream(DemoPdf("Contract DQMZ demo - signed and sealed")))
+        {
+            await provider.GetRequiredService<ContractAttachmentsHandler>().UploadAsync(rehab, "合同文本（盖章扫描件，演示）.pdf", scan, cancellationToken);
+        }
 
         // 2. Signed, welfare-lottery funded: recreation rooms for elderly people living alone.
         var elderly = await draft.HandleAsync(Command(
@@ -88,6 +92,37 @@ internal static class DemoContracts
 
         await lifecycle.AcceptAsync(assessment, cancellationToken);
         await lifecycle.EvaluateAsync(assessment, 92m, new DateOnly(2026, 10, 20), "摸底全面、档案规范（演示评价）", cancellationToken);
+    }
+
+    /// <summary>A one-page PDF with a line of text: enough for the demo's contract documents to open in a viewer.</summary>
+    internal static byte[] DemoPdf(string text)
+    {
+        var stream = $"BT /F1 18 Tf 72 720 Td ({text}) Tj ET";
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {stream.Length} >>\nstream\n{stream}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ];
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = pdf.Length;
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(pdf.ToString());
     }
 
     /// <summary>The agency's kick-off report, submitted and waiting for the bureau's review.</summary>

@@ -12,11 +12,14 @@ public enum AttachmentKind
     Docx = 5,
 }
 
-/// <summary>A file attached to a report (photos, scanned sign-in sheets, PDFs). The bytes live in the file store.</summary>
+/// <summary>
+/// A file attached to exactly one owner: a milestone report (photos, scanned sign-in sheets), a contract (the signed
+/// contract, tender documents) or a competition entry. The bytes live in the file store.
+/// </summary>
 public class Attachment
 {
     public const long MaxBytes = 20L * 1024 * 1024;
-    public const int MaxPerReport = 20;
+    public const int MaxPerOwner = 20;
 
     private Attachment()
     {
@@ -27,7 +30,7 @@ public class Attachment
         UploadedBy = string.Empty;
     }
 
-    public Attachment(int reportId, string originalName, long sizeBytes, AttachmentKind kind, string sha256, string storageKey, string uploadedBy, DateTime uploadedAtUtc)
+    private Attachment(int? reportId, int? contractId, int? entryId, string originalName, long sizeBytes, AttachmentKind kind, string sha256, string storageKey, string uploadedBy, DateTime uploadedAtUtc)
     {
         if (sizeBytes <= 0)
         {
@@ -41,6 +44,8 @@ public class Attachment
 
         Id = Guid.NewGuid();
         ReportId = reportId;
+        ContractId = contractId;
+        EntryId = entryId;
         OriginalName = SafeName(originalName);
         SizeBytes = sizeBytes;
         Kind = kind;
@@ -53,7 +58,11 @@ public class Attachment
 
     public Guid Id { get; private set; }
 
-    public int ReportId { get; private set; }
+    public int? ReportId { get; private set; }
+
+    public int? ContractId { get; private set; }
+
+    public int? EntryId { get; private set; }
 
     public string OriginalName { get; private set; }
 
@@ -70,6 +79,15 @@ public class Attachment
     public string UploadedBy { get; private set; }
 
     public DateTime UploadedAtUtc { get; private set; }
+
+    public static Attachment ForReport(int reportId, string originalName, long sizeBytes, AttachmentKind kind, string sha256, string storageKey, string uploadedBy, DateTime uploadedAtUtc) =>
+        new(reportId, null, null, originalName, sizeBytes, kind, sha256, storageKey, uploadedBy, uploadedAtUtc);
+
+    public static Attachment ForContract(int contractId, string originalName, long sizeBytes, AttachmentKind kind, string sha256, string storageKey, string uploadedBy, DateTime uploadedAtUtc) =>
+        new(null, contractId, null, originalName, sizeBytes, kind, sha256, storageKey, uploadedBy, uploadedAtUtc);
+
+    public static Attachment ForEntry(int entryId, string originalName, long sizeBytes, AttachmentKind kind, string sha256, string storageKey, string uploadedBy, DateTime uploadedAtUtc) =>
+        new(null, null, entryId, originalName, sizeBytes, kind, sha256, storageKey, uploadedBy, uploadedAtUtc);
 
     public static string ContentTypeOf(AttachmentKind kind) => kind switch
     {

@@ -22,6 +22,7 @@ internal sealed class AuditDraft
     };
 
     private Func<string?>? _resolveKey;
+    private Func<IReadOnlyList<AuditChange>>? _resolveChanges;
 
     public required AuditAction Action { get; init; }
 
@@ -29,7 +30,7 @@ internal sealed class AuditDraft
 
     public string? EntityKey { get; set; }
 
-    public required string Changes { get; init; }
+    public required string Changes { get; set; }
 
     public AuditActor? Actor { get; init; }
 
@@ -42,22 +43,33 @@ internal sealed class AuditDraft
         Actor = actor,
     };
 
-    public static AuditDraft ForEntity(AuditAction action, string entityType, IReadOnlyList<AuditChange> changes, Func<string?> resolveKey, bool keyKnownNow) => new()
+    /// <param name="resolveChanges">Given when some values are EF's temporary placeholders (generated keys, and foreign keys to
+    /// principals added in the same save): the changes are described again once the save has replaced them with the real values.</param>
+    public static AuditDraft ForEntity(
+        AuditAction action, string entityType, IReadOnlyList<AuditChange> changes, Func<string?> resolveKey, bool keyKnownNow,
+        Func<IReadOnlyList<AuditChange>>? resolveChanges = null) => new()
     {
         Action = action,
         EntityType = entityType,
         EntityKey = keyKnownNow ? resolveKey() : null,
         Changes = JsonSerializer.Serialize(changes, Json),
         _resolveKey = keyKnownNow ? null : resolveKey,
+        _resolveChanges = resolveChanges,
     };
 
-    /// <summary>Database-generated keys are known only after the entity's own save.</summary>
-    public void ResolveKey()
+    /// <summary>Database-generated keys (and the foreign keys that point at them) are known only after the entities' own save.</summary>
+    public void Resolve()
     {
         if (_resolveKey is not null)
         {
             EntityKey = _resolveKey();
             _resolveKey = null;
+        }
+
+        if (_resolveChanges is not null)
+        {
+            Changes = JsonSerializer.Serialize(_resolveChanges(), Json);
+            _resolveChanges = null;
         }
     }
 }

@@ -117,7 +117,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var draft in drafts)
         {
-            draft.ResolveKey();
+            draft.Resolve();
             var actor = draft.Actor ?? new AuditActor(currentUser.UserId, currentUser.UserName);
             var entry = new AuditEntry(
                 head.LastEntryId + 1, now, actor.UserId, actor.UserName, draft.Action,
@@ -200,12 +200,14 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
             var keyProperties = entry.Metadata.FindPrimaryKey()?.Properties ?? [];
             var keyKnownNow = keyProperties.All(p => !entry.Property(p.Name).IsTemporary);
+            var temporary = entry.Properties.Where(p => p.IsTemporary).Select(p => p.Metadata.Name).ToHashSet();
             drafts.Add(AuditDraft.ForEntity(
                 action.Value,
                 entry.Metadata.ShortName(),
                 changes,
                 () => string.Join(',', keyProperties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture))),
-                keyKnownNow));
+                keyKnownNow,
+                temporary.Count == 0 ? null : () => changes.Select(c => temporary.Contains(c.Property) ? c with { New = entry.Property(c.Property).CurrentValue } : c).ToList()));
         }
 
         return drafts;

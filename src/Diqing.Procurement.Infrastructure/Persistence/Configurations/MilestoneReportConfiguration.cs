@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Diqing.Procurement.Domain.Competitions;
 using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -51,8 +52,13 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
 {
     public void Configure(EntityTypeBuilder<Attachment> builder)
     {
+        builder.ToTable(t => t.HasCheckConstraint(
+            "CK_Attachments_OneOwner",
+            "(CASE WHEN ReportId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ContractId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN EntryId IS NULL THEN 0 ELSE 1 END) = 1"));
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.HasOne<MilestoneReport>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PurchaseContract>().WithMany().HasForeignKey(a => a.ContractId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CompetitionEntry>().WithMany().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.OriginalName).HasMaxLength(200).IsRequired();
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(10);
         builder.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
@@ -60,6 +66,8 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.Property(a => a.StorageKey).HasMaxLength(100).IsUnicode(false).IsRequired();
         builder.Property(a => a.UploadedBy).HasMaxLength(256).IsRequired();
         builder.HasIndex(a => a.ReportId);
+        builder.HasIndex(a => a.ContractId);
+        builder.HasIndex(a => a.EntryId);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Attachments;
 using Diqing.Procurement.Application.Features.Contracts;
 using Diqing.Procurement.Application.Features.Reports;
 using Diqing.Procurement.Domain.Common;
@@ -33,6 +34,8 @@ public sealed class ReportAttachmentsTests : IAsyncLifetime
 
     private ReportAttachmentsHandler Files(string role = Roles.AgencyUser, int? agencyId = null) =>
         _app.As<ReportAttachmentsHandler>(role, agencyId ?? (role == Roles.AgencyUser ? _agencyId : null), "deqin-user");
+
+    private DownloadAttachmentHandler Download(string role, int? agencyId = null) => _app.As<DownloadAttachmentHandler>(role, agencyId, "reader");
 
     private static MemoryStream Bytes(params byte[] bytes) => new(bytes);
 
@@ -72,7 +75,7 @@ public sealed class ReportAttachmentsTests : IAsyncLifetime
 
         Assert.Equal(contentType, info.ContentType);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), info.Sha256);
-        var download = await Files(Roles.Auditor).DownloadAsync(info.Id);
+        var download = await Download(Roles.Auditor).HandleAsync(info.Id);
         await using var content = download.Content;
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy);
@@ -112,7 +115,7 @@ public sealed class ReportAttachmentsTests : IAsyncLifetime
     [Fact]
     public async Task At_most_20_files_per_report()
     {
-        for (var i = 0; i < Attachment.MaxPerReport; i++)
+        for (var i = 0; i < Attachment.MaxPerOwner; i++)
         {
             await Files().UploadAsync(_reportId, $"照片{i}.jpg", Bytes(Jpeg()));
         }
@@ -126,11 +129,12 @@ public sealed class ReportAttachmentsTests : IAsyncLifetime
         var info = await Files().UploadAsync(_reportId, "照片.jpg", Bytes(Jpeg()));
         var other = Files(Roles.AgencyUser, _otherAgencyId);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => other.DownloadAsync(info.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => Download(Roles.AgencyUser, _otherAgencyId).HandleAsync(info.Id));
         await Assert.ThrowsAsync<NotFoundException>(() => other.ListAsync(_reportId));
         await Assert.ThrowsAsync<NotFoundException>(() => other.UploadAsync(_reportId, "x.jpg", Bytes(Jpeg())));
         await Assert.ThrowsAsync<NotFoundException>(() => other.DeleteAsync(info.Id));
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Files(Roles.Judge).DownloadAsync(info.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => Download(Roles.Judge).HandleAsync(info.Id));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => Files(Roles.Judge).ListAsync(_reportId));
         Assert.Single(await Files().ListAsync(_reportId));
     }
 

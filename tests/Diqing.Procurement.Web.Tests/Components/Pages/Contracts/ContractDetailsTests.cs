@@ -6,6 +6,7 @@ using Diqing.Procurement.TestSupport;
 using Diqing.Procurement.Web.Components.Pages.Contracts;
 using Diqing.Procurement.Web.Components.Shared;
 using Diqing.Procurement.Web.Localization;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Diqing.Procurement.Web.Tests.Components.Pages.Contracts;
@@ -114,6 +115,40 @@ public sealed class ContractDetailsTests : MudTestContext, IAsyncLifetime
         Assert.Empty(page.FindAll("[data-testid=payment-record], [data-testid=installment-waive]"));
     }
 
+    [Fact]
+    public async Task The_officer_uploads_documents_in_the_attachments_tab_and_the_agency_only_downloads_them()
+    {
+        var contractId = (await _scenario.SignedAsync(await _app.AddAgencyAsync(), 100_000m)).ContractId;
+        var page = Render(Roles.ProcurementOfficer, contractId);
+        OpenTab(page, "附件");
+
+        page.FindComponent<InputFile>().UploadFiles(
+            InputFileContent.CreateFromBinary("%PDF-1.7\n1 0 obj\n"u8.ToArray(), "合同文本.pdf", contentType: "application/pdf"),
+            InputFileContent.CreateFromBinary([0x4D, 0x5A, 0x90, 0x00], "程序.pdf", contentType: "application/pdf"));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=attachment-link]")));
+        var link = page.Find("[data-testid=attachment-link]");
+        Assert.Equal("合同文本.pdf", link.TextContent.Trim());
+        Assert.StartsWith("attachments/", link.GetAttribute("href"));
+        Assert.Contains("程序.pdf", page.Find("[data-testid=attachment-refused]").TextContent);
+        Assert.Single(page.FindAll("[data-testid=attachment-delete]"));
+    }
+
+    [Fact]
+    public async Task The_agency_sees_its_contracts_documents_without_upload_or_delete()
+    {
+        var agencyId = await _app.AddAgencyAsync();
+        var contractId = (await _scenario.SignedAsync(agencyId, 100_000m)).ContractId;
+        await _app.As<ContractAttachmentsHandler>(Roles.ProcurementOfficer, null, "officer")
+            .UploadAsync(contractId, "合同文本.pdf", new MemoryStream("%PDF-1.7\n1 0 obj\n"u8.ToArray()));
+
+        var page = Render(Roles.AgencyUser, contractId, agencyId);
+        OpenTab(page, "附件");
+
+        page.WaitForAssertion(() => Assert.Equal("合同文本.pdf", page.Find("[data-testid=attachment-link]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=attachment-upload], [data-testid=attachment-delete]"));
+    }
+
     private IRenderedComponent<ContractDetails> Render(string role, int contractId, int? agencyId = null)
     {
         SignIn(role);
@@ -122,6 +157,7 @@ public sealed class ContractDetailsTests : MudTestContext, IAsyncLifetime
         Context.Services.AddSingleton(_app.As<ContractPlanActions>(role, agencyId));
         Context.Services.AddSingleton(_app.As<ContractFundingActions>(role, agencyId));
         Context.Services.AddSingleton(_app.As<RecordPaymentHandler>(role, agencyId));
+        Context.Services.AddSingleton(_app.As<ContractAttachmentsHandler>(role, agencyId, role + "-user"));
         Context.Services.AddScoped<UserFeedback>();
         Context.Render<MudBlazor.MudPopoverProvider>();
         var page = Context.Render<ContractDetails>(p => p.Add(c => c.Id, contractId));

@@ -1,0 +1,74 @@
+using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Attachments;
+using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Contracts;
+using Diqing.Procurement.Domain.Reports;
+using Diqing.Procurement.Infrastructure.Files;
+using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diqing.Procurement.Application.Features.Contracts;
+
+/// <summary>
+/// Documents of a contract (the signed contract, tender documents, budgets): uploaded and removed by contract editors
+/// until the contract is closed or terminated, read by whoever may read the contract. Same limits as report files.
+/// </summary>
+public sealed class ContractAttachmentsHandler(
+    IDbContextFactory<ProcurementDbContext> dbFactory,
+    ICurrentUser currentUser,
+    IFileStore files,
+    TimeProvider clock)
+{
+    public async Task<IReadOnlyList<AttachmentInfo>> ListAsync(int contractId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Contracts.AsNoTracking().Visible(currentUser).AnyAsync(c => c.Id == contractId, cancellationToken))
+        {
+            throw new NotFoundException(nameof(PurchaseContract), contractId);
+        }
+
+        return await db.Attachments.AsNoTracking().Where(a => a.ContractId == contractId).OrderBy(a => a.UploadedAtUtc)
+            .Select(a => new AttachmentInfo(a.Id, a.OriginalName, a.SizeBytes, a.ContentType, a.Sha256, a.UploadedBy, a.UploadedAtUtc))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the current user may add or remove documents of a contract in this status (for showing the controls).</summary>
+    public bool CanChange(ContractStatus status) => currentUser.IsAnyOf(ContractAccess.Editors) && IsOpen(status);
+
+    public async Task<AttachmentInfo> UploadAsync(int contractId, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        currentUser.DemandAny(ContractAccess.Editors);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await DemandOpenAsync(db, contractId, cancellationToken);
+        AttachmentIntake.DemandRoom(await db.Attachments.CountAsync(a => a.ContractId == contractId, cancellationToken));
+        var attachment = await AttachmentIntake.AcceptAsync(db, files, content, (size, kind, sha256, key) =>
+            Attachment.ForContract(contractId, fileName, size, kind, sha256, key, currentUser.UserName!, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        return AttachmentInfo.Of(attachment);
+    }
+
+    public async Task DeleteAsync(Guid attachmentId, CancellationToken cancellationToken = default)
+    {
+        currentUser.DemandAny(ContractAccess.Editors);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.ContractId != null, cancellationToken)
+            ?? throw new NotFoundException(nameof(Attachment), attachmentId);
+        await DemandOpenAsync(db, attachment.ContractId!.Value, cancellationToken);
+        db.Attachments.Remove(attachment);
+        await db.SaveChangesAsync(cancellationToken);
+        files.Delete(attachment.StorageKey);
+    }
+
+    private static bool IsOpen(ContractStatus status) => status is not (ContractStatus.Closed or ContractStatus.Terminated);
+
+    private async Task DemandOpenAsync(ProcurementDbContext db, int contractId, CancellationToken cancellationToken)
+    {
+        var status = await db.Contracts.AsNoTracking().Visible(currentUser).Where(c => c.Id == contractId)
+            .Select(c => (ContractStatus?)c.Status).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(nameof(PurchaseContract), contractId);
+        if (!IsOpen(status))
+        {
+            throw new DomainException("Attachment.ContractFinished");
+        }
+    }
+}
