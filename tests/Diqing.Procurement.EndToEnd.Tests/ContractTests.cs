@@ -29,6 +29,13 @@ public sealed class ContractTests(AppFixture app) : BrowserTest(app)
         await Expect(Page.Locator("[data-testid=contract-status]")).ToHaveTextAsync("已签订");
         await Expect(Page.Locator("[data-testid=lifecycle-sign]")).ToHaveCountAsync(0);
 
+        // The officer files the signed contract in the attachments tab.
+        var scan = "%PDF-1.4\n1 0 obj\n<< >>\nendobj\n"u8.ToArray();
+        await OpenTabAsync(Page, "附件");
+        await Page.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload { Name = "合同文本（盖章）.pdf", MimeType = "application/pdf", Buffer = scan });
+        await Expect(Page.Locator("[data-testid=attachment-link]")).ToHaveTextAsync("合同文本（盖章）.pdf");
+        var scanHref = new Uri(new Uri(Page.Url), "/" + await Page.Locator("[data-testid=attachment-link]").GetAttributeAsync("href")).ToString();
+
         // Finance pays the first installment (30 %): the amount proposed is what is outstanding.
         var finance = await NewPageAsync();
         await SignInAsync(finance, "finance");
@@ -56,6 +63,7 @@ public sealed class ContractTests(AppFixture app) : BrowserTest(app)
         await Expect(other.Locator("[data-testid=contract-not-found]")).ToBeVisibleAsync();
         await Expect(other.Locator("body")).Not.ToContainTextAsync(title);
         await Expect(other.Locator("[data-testid=contract-number]")).ToHaveCountAsync(0);
+        Assert.Equal(404, (await other.APIRequest.GetAsync(scanHref)).Status);
 
         var own = await NewPageAsync();
         await SignInAsync(own, "agency");
@@ -64,6 +72,9 @@ public sealed class ContractTests(AppFixture app) : BrowserTest(app)
         await Expect(own.Locator("[data-testid=contract-paid]")).ToHaveTextAsync("¥30,000.00");
         await Expect(own.Locator("[data-testid^=lifecycle-]")).ToHaveCountAsync(0);
         await Expect(own.Locator("[data-testid=contract-edit]")).ToHaveCountAsync(0);
+        var download = await own.APIRequest.GetAsync(scanHref);
+        Assert.Equal(200, download.Status);
+        Assert.Equal(scan, await download.BodyAsync());
     }
 
     private async Task<string> DraftAsync(string title)
