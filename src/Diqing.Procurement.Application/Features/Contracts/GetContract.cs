@@ -15,6 +15,9 @@ public sealed record ContractPaymentLine(int Id, string VoucherNumber, DateOnly 
 
 public sealed record ContractHistoryLine(DateTime OccurredAtUtc, string? UserName, AuditAction Action, string EntityType, string Changes);
 
+/// <summary>The report of a milestone, for linking to it from the contract (each reader's own report page decides what it shows).</summary>
+public sealed record ContractMilestoneReport(int MilestoneId, int ReportId, Domain.Reports.ReportStatus Status);
+
 public sealed record ContractPermissions(bool CanEdit, bool CanFund, bool CanPay);
 
 public sealed record ContractDetail(
@@ -24,7 +27,8 @@ public sealed record ContractDetail(
     IReadOnlyList<ContractAllocationLine> Allocations,
     IReadOnlyList<ContractPaymentLine> Payments,
     IReadOnlyList<ContractHistoryLine> History,
-    ContractPermissions Permissions)
+    ContractPermissions Permissions,
+    IReadOnlyList<ContractMilestoneReport> Reports)
 {
     public decimal Allocated => Allocations.Sum(a => a.Amount);
 
@@ -66,7 +70,10 @@ public sealed class GetContractHandler(IDbContextFactory<ProcurementDbContext> d
             Is(ContractAccess.Editors),
             contract.Status == ContractStatus.Draft ? Is(Funding.FundingAccess.Allocators) : Is(Funding.FundingAccess.Managers),
             Is(ContractAccess.Payers));
-        return new ContractDetail(contract, agency.Name, agency.IsActive, allocations, payments, history, permissions);
+        var reports = await db.MilestoneReports.AsNoTracking().Where(r => r.ContractId == id)
+            .Select(r => new ContractMilestoneReport(r.MilestoneId, r.Id, r.Status))
+            .ToListAsync(cancellationToken);
+        return new ContractDetail(contract, agency.Name, agency.IsActive, allocations, payments, history, permissions, reports);
     }
 
     /// <summary>The contract's own audit entries and those of its milestones, installments, allocations and payments.</summary>

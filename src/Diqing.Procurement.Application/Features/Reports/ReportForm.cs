@@ -27,7 +27,12 @@ public sealed record ReportView(
     string? Deliverables,
     IReadOnlyList<PerformanceIndicator> Indicators,
     IReadOnlyList<TargetGroup> TargetGroups,
-    IReadOnlyList<ReportVersion> Versions)
+    IReadOnlyList<ReportVersion> Versions,
+    int ContractId,
+    int MilestoneId,
+    bool ContractActive,
+    bool CanEdit,
+    bool CanReview)
 {
     public ReportVersion? Latest => Versions.Count == 0 ? null : Versions[^1];
 
@@ -76,12 +81,14 @@ public sealed class ReportFormHandler(
         var contract = await db.Contracts.AsNoTracking().Include(c => c.Milestones)
             .SingleOrDefaultAsync(c => c.AgencyId == agencyId && c.Milestones.Any(m => m.Id == milestoneId), cancellationToken)
             ?? throw new NotFoundException(nameof(Milestone), milestoneId);
-        if (contract.Status is not (ContractStatus.Signed or ContractStatus.InProgress))
+        var exists = await db.MilestoneReports.AnyAsync(r => r.MilestoneId == milestoneId, cancellationToken);
+        if (!exists && !ReportViews.IsActive(contract.Status))
         {
+            // A finished contract's reports stay readable; no new report is started for it.
             throw new DomainException("Report.ContractNotActive");
         }
 
-        if (!await db.MilestoneReports.AnyAsync(r => r.MilestoneId == milestoneId, cancellationToken))
+        if (!exists)
         {
             db.MilestoneReports.Add(new MilestoneReport(contract.Id, milestoneId, agencyId, clock.GetUtcNow().UtcDateTime));
             try
@@ -132,6 +139,12 @@ public sealed class ReportFormHandler(
         var report = await db.MilestoneReports.Include(r => r.Versions)
             .SingleOrDefaultAsync(r => r.Id == reportId && r.AgencyId == agencyId, cancellationToken)
             ?? throw new NotFoundException(nameof(MilestoneReport), reportId);
+        var contractStatus = await db.Contracts.Where(c => c.Id == report.ContractId).Select(c => c.Status).SingleAsync(cancellationToken);
+        if (!ReportViews.IsActive(contractStatus))
+        {
+            throw new DomainException("Report.ContractNotActive");
+        }
+
         if (report.Version != version)
         {
             throw new DomainException("Report.ChangedElsewhere");
@@ -155,6 +168,9 @@ public sealed class ReportFormHandler(
 
 internal static class ReportViews
 {
+    /// <summary>Reports are written and reviewed while the contract runs; before signing and after it ends they are only read.</summary>
+    public static bool IsActive(ContractStatus status) => status is ContractStatus.Signed or ContractStatus.InProgress;
+
     public static async Task<ReportView> LoadAsync(ProcurementDbContext db, int reportId, ICurrentUser user, CancellationToken cancellationToken)
     {
         var report = await db.MilestoneReports.AsNoTracking().Visible(user).Include(r => r.Versions)
@@ -163,8 +179,14 @@ internal static class ReportViews
         var contract = await db.Contracts.AsNoTracking().Include(c => c.Milestones).SingleAsync(c => c.Id == report.ContractId, cancellationToken);
         var milestone = contract.Milestones.Single(m => m.Id == report.MilestoneId);
         var agencyName = await db.Agencies.Where(a => a.Id == report.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
-        return new ReportView(report.Id, report.Version, report.Status, report.Content, report.DraftSavedAtUtc, contract.Number, contract.Title,
+        // The working copy belongs to the agency: everyone else reads what was last submitted (nothing before the first submission).
+        var ownAgency = ReportAccess.IsAgencyOnly(user) && user.AgencyId == report.AgencyId;
+        var versions = report.Versions.OrderBy(v => v.Number).ToList();
+        var content = ownAgency ? report.Content : versions.LastOrDefault()?.Content ?? ReportContent.Empty;
+        return new ReportView(report.Id, report.Version, report.Status, content, report.DraftSavedAtUtc, contract.Number, contract.Title,
             contract.StartOn, contract.EndOn, agencyName, milestone.Name, milestone.DueOn, milestone.Deliverables, contract.Indicators, contract.TargetGroups,
-            report.Versions.OrderBy(v => v.Number).ToList());
+            versions, contract.Id, milestone.Id, IsActive(contract.Status),
+            CanEdit: IsActive(contract.Status) && report.IsEditableByAgency && ownAgency,
+            CanReview: IsActive(contract.Status) && report.IsAwaitingReview && user.IsAnyOf(ReportAccess.Reviewers));
     }
 }

@@ -78,9 +78,18 @@ public sealed class ReviewReportsHandler(IDbContextFactory<ProcurementDbContext>
             $"{kind}:{report.Id}:{report.Versions.Count}", now), cancellationToken);
     }
 
-    private static async Task<MilestoneReport> LoadAsync(ProcurementDbContext db, int reportId, CancellationToken cancellationToken) =>
-        await db.MilestoneReports.Include(r => r.Versions).SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken)
-        ?? throw new NotFoundException(nameof(MilestoneReport), reportId);
+    private static async Task<MilestoneReport> LoadAsync(ProcurementDbContext db, int reportId, CancellationToken cancellationToken)
+    {
+        var report = await db.MilestoneReports.Include(r => r.Versions).SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken)
+            ?? throw new NotFoundException(nameof(MilestoneReport), reportId);
+        var contractStatus = await db.Contracts.Where(c => c.Id == report.ContractId).Select(c => c.Status).SingleAsync(cancellationToken);
+        if (!ReportViews.IsActive(contractStatus))
+        {
+            throw new DomainException("Report.ReviewContractNotActive");
+        }
+
+        return report;
+    }
 
     private static async Task SaveAsync(ProcurementDbContext db, CancellationToken cancellationToken)
     {

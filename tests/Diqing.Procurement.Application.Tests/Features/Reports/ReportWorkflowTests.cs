@@ -81,6 +81,48 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_view_carries_the_contract_and_milestone_and_what_the_reader_may_do()
+    {
+        var draft = await Form().OpenAsync(_contract.MidTermMilestoneId);
+        Assert.Equal((_contract.ContractId, _contract.MidTermMilestoneId), (draft.ContractId, draft.MilestoneId));
+        Assert.True(draft.CanEdit);
+        Assert.False(draft.CanReview);
+        draft = await Form().SaveDraftAsync(draft.ReportId, draft.Version, Complete("仅机构可见的工作稿，长度足够二十个字符以上。"));
+
+        // Before the first submission the bureau sees no content: the working copy is the agency's.
+        var early = await Review(Roles.Auditor).GetAsync(draft.ReportId);
+        Assert.Null(early.Content.Narrative);
+        Assert.False(early.CanEdit || early.CanReview);
+
+        var submitted = await Form().SubmitAsync(draft.ReportId, draft.Version, Complete());
+        Assert.False(submitted.CanEdit);
+        Assert.True((await Review().GetAsync(submitted.ReportId)).CanReview);
+        Assert.False((await Review(Roles.FinanceOfficer).GetAsync(submitted.ReportId)).CanReview);
+
+        var detail = await _app.As<GetContractHandler>(Roles.ProcurementOfficer).HandleAsync(_contract.ContractId);
+        Assert.Equal(new ContractMilestoneReport(_contract.MidTermMilestoneId, submitted.ReportId, ReportStatus.Submitted), Assert.Single(detail.Reports));
+    }
+
+    [Fact]
+    public async Task Once_the_contract_stops_its_reports_are_read_only_for_the_agency_and_not_reviewed()
+    {
+        var draft = await Form().OpenAsync(_contract.MidTermMilestoneId);
+        var submitted = await Form().SubmitAsync(draft.ReportId, draft.Version, Complete());
+        await Review().ReturnAsync(submitted.ReportId, "请补充活动照片");
+
+        await _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer).SuspendAsync(_contract.ContractId, "机构负责人变更");
+
+        var view = await Form().OpenAsync(_contract.MidTermMilestoneId);
+        Assert.Equal(ReportStatus.Returned, view.Status);
+        Assert.False(view.ContractActive);
+        Assert.False(view.CanEdit);
+        Assert.Equal("Report.ContractNotActive", (await Assert.ThrowsAsync<DomainException>(
+            () => Form().SaveDraftAsync(view.ReportId, view.Version, Complete("暂停期间修改，长度足够二十个字符以上。")))).Code);
+        Assert.Equal("Report.ContractNotActive", (await Assert.ThrowsAsync<DomainException>(() => Form().OpenAsync(_contract.CompletionMilestoneId))).Code);
+        Assert.Equal("Report.ReviewContractNotActive", (await Assert.ThrowsAsync<DomainException>(() => Review().ApproveAsync(view.ReportId, "同意"))).Code);
+    }
+
+    [Fact]
     public async Task An_incomplete_report_cannot_be_submitted_and_says_what_is_missing()
     {
         using var _ = new CultureScope("zh-CN");

@@ -149,6 +149,20 @@ public sealed class ContractDetailsTests : MudTestContext, IAsyncLifetime
         Assert.Empty(page.FindAll("[data-testid=attachment-upload], [data-testid=attachment-delete]"));
     }
 
+    [Fact]
+    public async Task The_milestones_tab_links_the_bureau_to_a_submitted_report()
+    {
+        var reports = await new Reports.ReportScenario(_app).SignedAsync();
+        var submitted = await reports.SubmittedAsync();
+
+        var page = Render(Roles.FinanceOfficer, reports.Contract.ContractId);
+        OpenTab(page, "里程碑与付款计划");
+
+        var link = Assert.Single(page.FindAll("[data-testid=milestone-review]"));
+        Assert.Equal($"reviews/{submitted.ReportId}", link.GetAttribute("href"));
+        Assert.Empty(page.FindAll("[data-testid=milestone-report]"));
+    }
+
     private IRenderedComponent<ContractDetails> Render(string role, int contractId, int? agencyId = null)
     {
         SignIn(role);
