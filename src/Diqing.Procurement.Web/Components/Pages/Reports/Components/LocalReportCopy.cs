@@ -14,28 +14,29 @@ public sealed record LocalReportCopy(DateTime EditedAtUtc, ReportContent Content
 }
 
 /// <summary>
-/// The report form's mirror in the browser's localStorage (wwwroot/js/reportDraft.js), keyed by
-/// report id. Every failure is swallowed: the mirror is a safety net, never a reason to fail the form.
+/// The report form's mirror in the browser's localStorage (wwwroot/js/reportDraft.js), keyed by the
+/// signed-in user and the report (another user of the same browser never sees it; sign-out clears it).
+/// Every failure is swallowed: the mirror is a safety net, never a reason to fail the form.
 /// </summary>
-public sealed class LocalReportStore(IJSRuntime js) : IAsyncDisposable
+public sealed class LocalReportStore(IJSRuntime js, string owner) : IAsyncDisposable
 {
     private IJSObjectReference? _module;
 
     public async Task SaveAsync(int reportId, LocalReportCopy copy) =>
-        await CallAsync(m => m.InvokeVoidAsync("save", reportId, JsonSerializer.Serialize(copy)));
+        await CallAsync(m => m.InvokeVoidAsync("save", owner, reportId, JsonSerializer.Serialize(copy)));
 
     public async Task<LocalReportCopy?> LoadAsync(int reportId)
     {
         LocalReportCopy? copy = null;
         await CallAsync(async m =>
         {
-            var json = await m.InvokeAsync<string?>("load", reportId);
+            var json = await m.InvokeAsync<string?>("load", owner, reportId);
             copy = string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<LocalReportCopy>(json);
         });
         return copy is { Content: not null } ? copy : null;
     }
 
-    public async Task RemoveAsync(int reportId) => await CallAsync(m => m.InvokeVoidAsync("remove", reportId));
+    public async Task RemoveAsync(int reportId) => await CallAsync(m => m.InvokeVoidAsync("remove", owner, reportId));
 
     public static string Serialize(ReportContent content) => JsonSerializer.Serialize(content);
 
