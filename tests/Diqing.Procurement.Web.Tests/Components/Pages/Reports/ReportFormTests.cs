@@ -52,7 +52,7 @@ public sealed class ReportFormTests : MudTestContext, IAsyncLifetime
         var page = Render();
 
         page.Find("textarea[data-testid=report-narrative]").Input("本期走访独居老人 30 户。");
-        page.WaitForAssertion(() => Assert.Contains("30", module.Invocations["save"].Last().Arguments[1]!.ToString()));
+        page.WaitForAssertion(() => Assert.Contains("30", module.Invocations["save"].Last().Arguments[2]!.ToString()));
         Assert.Equal("有未保存的修改", page.Find("[data-testid=saved-at]").TextContent.Trim());
 
         page.Find("[data-testid=report-save]").Click();
