@@ -7,9 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Diqing.Procurement.Application.Setup;
 
 /// <summary>
-/// A venture competition being judged: two entries submitted in October 2026, the demo judge
-/// declared no conflict, one sheet submitted and one still a draft. Built from domain objects so the
-/// entries keep their historical submission times.
+/// A venture competition being judged: two entries submitted in October 2026 and a panel of three.
+/// The demo judge declared no conflict (one sheet submitted, one still a draft); judge2 declared a
+/// conflict with the Deqin centre, so scores only the incubator's entry (submitted); judge3 has not
+/// declared yet, which the organiser sees on the overview. Built from domain objects so the entries
+/// keep their historical submission times.
 /// </summary>
 internal static class DemoCompetition
 {
@@ -23,9 +25,11 @@ internal static class DemoCompetition
         }
 
         var judge = await db.Users.SingleOrDefaultAsync(u => u.UserName == "judge", cancellationToken);
+        var judge2 = await db.Users.SingleOrDefaultAsync(u => u.UserName == "judge2", cancellationToken);
+        var judge3 = await db.Users.SingleOrDefaultAsync(u => u.UserName == "judge3", cancellationToken);
         var deqin = await db.Agencies.SingleOrDefaultAsync(a => a.UnifiedSocialCreditCode == "52533422MJD000001F", cancellationToken);
         var incubator = await db.Agencies.SingleOrDefaultAsync(a => a.UnifiedSocialCreditCode == "52533400MJD000003R", cancellationToken);
-        if (judge is null || deqin is null || incubator is null)
+        if (judge is null || judge2 is null || judge3 is null || deqin is null || incubator is null)
         {
             return;
         }
@@ -42,7 +46,7 @@ internal static class DemoCompetition
             new("可持续性", "项目结束后服务能否延续", 10m),
             new("机构能力", "机构过往服务与专业能力", 10m),
         ], hasEntries: false);
-        competition.SetJudges([judge.Id]);
+        competition.SetJudges([judge.Id, judge2.Id, judge3.Id]);
         competition.OpenForEntries();
         db.Competitions.Add(competition);
         await db.SaveChangesAsync(cancellationToken);
@@ -61,15 +65,24 @@ internal static class DemoCompetition
         competition.StartJudging();
         await db.SaveChangesAsync(cancellationToken);
 
-        db.ConflictDeclarations.Add(new ConflictDeclaration(competition.Id, judge.Id, [], China(2026, 11, 2)));
-        db.JudgeAssignments.AddRange(new JudgeAssignment(competition.Id, children.Id, judge.Id), new JudgeAssignment(competition.Id, elderly.Id, judge.Id));
+        db.ConflictDeclarations.AddRange(
+            new ConflictDeclaration(competition.Id, judge.Id, [], China(2026, 11, 2)),
+            new ConflictDeclaration(competition.Id, judge2.Id, [deqin.Id], China(2026, 11, 3)));
+        db.JudgeAssignments.AddRange(
+            new JudgeAssignment(competition.Id, children.Id, judge.Id),
+            new JudgeAssignment(competition.Id, elderly.Id, judge.Id),
+            new JudgeAssignment(competition.Id, children.Id, judge2.Id));
         var submitted = new ScoreSheet(competition.Id, children.Id, judge.Id);
         var points = new[] { 18m, 21m, 17m, 12m, 8m, 9m };
         submitted.Save(competition.Criteria, competition.Criteria.Select((c, i) => new CriterionScore(c.Id, points[i], i == 1 ? "活动设计扎实（演示）" : null)));
         submitted.Submit(competition.Criteria, China(2026, 11, 10));
         var draft = new ScoreSheet(competition.Id, elderly.Id, judge.Id);
         draft.Save(competition.Criteria, [new CriterionScore(competition.Criteria[0].Id, 17m, null)]);
-        db.ScoreSheets.AddRange(submitted, draft);
+        var second = new ScoreSheet(competition.Id, children.Id, judge2.Id);
+        var points2 = new[] { 17m, 22m, 16m, 13m, 9m, 8m };
+        second.Save(competition.Criteria, competition.Criteria.Select((c, i) => new CriterionScore(c.Id, points2[i], i == 3 ? "预算测算清楚（演示）" : null)));
+        second.Submit(competition.Criteria, China(2026, 11, 12));
+        db.ScoreSheets.AddRange(submitted, draft, second);
         await db.SaveChangesAsync(cancellationToken);
     }
 

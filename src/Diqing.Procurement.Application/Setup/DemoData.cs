@@ -37,6 +37,8 @@ public static class DemoData
         new("agency", "德钦县社工中心用户（演示）", Roles.AgencyUser, "52533422MJD000001F"),
         new("agency2", "香格里拉市社服中心用户（演示）", Roles.AgencyUser, "52533401MJD0000025"),
         new("judge", "评审专家（演示）", Roles.Judge, null),
+        new("judge2", "评审专家二（演示）", Roles.Judge, null),
+        new("judge3", "评审专家三（演示）", Roles.Judge, null),
         new("auditor", "审计人员（演示）", Roles.Auditor, null),
     ];
 }

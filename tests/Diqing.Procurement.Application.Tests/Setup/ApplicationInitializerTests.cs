@@ -47,7 +47,9 @@ public sealed class ApplicationInitializerTests : IAsyncLifetime
         Assert.Equal(Domain.Reports.ReportStatus.Submitted, (await db.MilestoneReports.SingleAsync()).Status);
         Assert.Equal(Domain.Competitions.CompetitionPhase.Judging, (await db.Competitions.SingleAsync()).Phase);
         Assert.Equal(2, await db.CompetitionEntries.CountAsync());
-        Assert.Equal(1, await db.ScoreSheets.CountAsync(s => s.Status == Domain.Competitions.ScoreSheetStatus.Submitted));
+        Assert.Equal(2, await db.ScoreSheets.CountAsync(s => s.Status == Domain.Competitions.ScoreSheetStatus.Submitted));
+        Assert.Equal(3, (await db.Competitions.SingleAsync()).JudgeIds.Count);
+        Assert.Equal(2, await db.ConflictDeclarations.CountAsync()); // judge3 has not declared yet
 
         var agencyUser = (await users.FindByNameAsync("agency"))!;
         Assert.Equal("德钦县社会工作服务中心", (await db.Agencies.SingleAsync(a => a.Id == agencyUser.AgencyId)).Name);

@@ -89,6 +89,20 @@ public sealed class CompetitionSetupHandler(IDbContextFactory<ProcurementDbConte
         return await competitions.OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
     }
 
+    /// <summary>One competition, with the same visibility as the list: drafts only for the bureau.</summary>
+    public async Task<Competition> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        currentUser.DemandAny(CompetitionAccess.Everyone);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var competition = await db.Competitions.AsNoTracking().Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (competition is null || (competition.Phase == CompetitionPhase.Draft && !CompetitionAccess.Bureau.Split(',').Any(currentUser.IsInRole)))
+        {
+            throw new NotFoundException(nameof(Competition), id);
+        }
+
+        return competition;
+    }
+
     internal static async Task<Competition> LoadAsync(ProcurementDbContext db, int id, CancellationToken cancellationToken) =>
         await db.Competitions.Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
         ?? throw new NotFoundException(nameof(Competition), id);

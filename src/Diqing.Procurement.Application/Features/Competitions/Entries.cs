@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Features.Competitions;
 
+public sealed record EntryRow(CompetitionEntry Entry, string AgencyName);
+
 /// <summary>
 /// Entries: written and submitted by agency users for their own agency; visible to their agency,
 /// the bureau, and the judges assigned to them who declared no conflict with the agency.
@@ -58,6 +60,16 @@ public sealed class EntriesHandler(IDbContextFactory<ProcurementDbContext> dbFac
 
     public Task<IReadOnlyList<CompetitionEntry>> ListAsync(int competitionId, CancellationToken cancellationToken = default) =>
         QueryAsync(q => q.Where(e => e.CompetitionId == competitionId).OrderBy(e => e.Id), cancellationToken);
+
+    /// <summary>The entries the user may see, each with its agency's name.</summary>
+    public async Task<IReadOnlyList<EntryRow>> ListWithAgenciesAsync(int competitionId, CancellationToken cancellationToken = default)
+    {
+        var entries = await ListAsync(competitionId, cancellationToken);
+        var agencyIds = entries.Select(e => e.AgencyId).Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var names = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        return entries.Select(e => new EntryRow(e, names[e.AgencyId])).ToList();
+    }
 
     /// <summary>R-01 and R-19 on the read path: agencies see their own entries; judges only assigned, unconflicted ones.</summary>
     private async Task<IReadOnlyList<CompetitionEntry>> QueryAsync(

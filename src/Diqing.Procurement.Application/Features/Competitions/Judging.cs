@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Features.Competitions;
 
-public sealed record CoverageRow(int EntryId, string Title, int AgencyId, int AssignedJudges, int SubmittedSheets, bool UnderCovered);
+public sealed record CoverageRow(int EntryId, string Title, int AgencyId, string AgencyName, int AssignedJudges, int SubmittedSheets, bool UnderCovered);
 
 /// <summary>Conflict declarations, conflict-free assignment, and score sheets .</summary>
 public sealed class JudgingHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
@@ -137,11 +137,12 @@ public sealed class JudgingHandler(IDbContextFactory<ProcurementDbContext> dbFac
             .Select(e => new
             {
                 e.Id, e.Title, e.AgencyId,
+                AgencyName = db.Agencies.Where(a => a.Id == e.AgencyId).Select(a => a.Name).First(),
                 Assigned = db.JudgeAssignments.Count(a => a.EntryId == e.Id),
                 Submitted = db.ScoreSheets.Count(s => s.EntryId == e.Id && s.Status == ScoreSheetStatus.Submitted),
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new CoverageRow(r.Id, r.Title, r.AgencyId, r.Assigned, r.Submitted, r.Assigned < competition.JudgesPerEntry)).ToList();
+        return rows.Select(r => new CoverageRow(r.Id, r.Title, r.AgencyId, r.AgencyName, r.Assigned, r.Submitted, r.Assigned < competition.JudgesPerEntry)).ToList();
     }
 
     private string Judge()

@@ -24,12 +24,29 @@ internal sealed class CompetitionScenario(TestApp app)
     public T AsJudge<T>(ApplicationUser judge) where T : notnull =>
         app.Scope(TestApp.Principal(Roles.Judge, null, judge.UserName!, judge.Id)).ServiceProvider.GetRequiredService<T>();
 
-    public async Task<Competition> CompetitionAsync() => (await Organizer<CompetitionSetupHandler>().ListAsync()).Single(c => c.Id == CompetitionId);
+    public Task<Competition> CompetitionAsync() => Organizer<CompetitionSetupHandler>().GetAsync(CompetitionId);
+
+    public int Deqin { get; private set; }
+
+    public int ShangriLa { get; private set; }
 
     public async Task InJudgingAsync()
     {
-        var deqin = await app.AddAgencyAsync();
-        var shangriLa = await app.AddAgencyAsync("香格里拉市社会服务工作中心", "52533401MJD0000025");
+        await OpenWithEntriesAsync();
+        foreach (var judge in Judges)
+        {
+            await AsJudge<JudgingHandler>(judge).DeclareConflictsAsync(CompetitionId, []);
+        }
+
+        await Organizer<CompetitionSetupHandler>().StartJudgingAsync(CompetitionId);
+        await Organizer<JudgingHandler>().AssignAsync(CompetitionId);
+    }
+
+    /// <summary>Open for entries with the two entries submitted and the three judges on the panel, none of them declared yet.</summary>
+    public async Task OpenWithEntriesAsync()
+    {
+        var deqin = Deqin = await app.AddAgencyAsync();
+        var shangriLa = ShangriLa = await app.AddAgencyAsync("香格里拉市社会服务工作中心", "52533401MJD0000025");
         Judges = [await app.AddUserAsync("j1", Roles.Judge), await app.AddUserAsync("j2", Roles.Judge), await app.AddUserAsync("j3", Roles.Judge)];
 
         var now = ChinaTime.FromUtc(DateTime.UtcNow);
@@ -43,13 +60,6 @@ internal sealed class CompetitionScenario(TestApp app)
 
         EntryA = await SubmitAsync(deqin, "独居老人互助", 90_000m);
         EntryB = await SubmitAsync(shangriLa, "老年康养", 80_000m);
-        foreach (var judge in Judges)
-        {
-            await AsJudge<JudgingHandler>(judge).DeclareConflictsAsync(CompetitionId, []);
-        }
-
-        await setup.StartJudgingAsync(CompetitionId);
-        await Organizer<JudgingHandler>().AssignAsync(CompetitionId);
     }
 
     /// <summary>Scores every criterion at the same share of its maximum and submits the sheet.</summary>
