@@ -1,0 +1,7 @@
+namespace Diqing.Procurement.Application.Features.Ledgers;
+
+internal static class FundLedger
+{
+    public static Task<LedgerDocument> BuildAsync(LedgerContext context, CancellationToken cancellationToken) =>
+        throw new NotImplementedException("Follows in the next commit.");
+}
