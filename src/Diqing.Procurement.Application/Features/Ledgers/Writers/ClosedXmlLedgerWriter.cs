@@ -55,16 +55,6 @@ internal sealed class ClosedXmlLedgerWriter : ILedgerWriter
             }
 
             var lastDataRow = row - 1;
-            if (lastDataRow >= sheet.FirstDataRow)
-            {
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    if (LedgerLayout.FormatOf(columns[c].Kind) is { } format)
-                    {
-                        ws.Range(sheet.FirstDataRow, c + 1, lastDataRow, c + 1).Style.NumberFormat.Format = format;
-                    }
-                }
-            }
 
             WriteTotals(ws, sheet, totals, row, lastDataRow, document.Text);
             ws.SheetView.FreezeRows(sheet.HeaderRow);
@@ -87,6 +77,7 @@ internal sealed class ClosedXmlLedgerWriter : ILedgerWriter
         if (columns[0].Total == LedgerTotal.None)
         {
             SetText(ws.Cell(row, 1), text["Label.Total"]);
+            ws.Cell(row, 1).Style.Font.Bold = true;
         }
 
         for (var c = 0; c < columns.Count; c++)
@@ -107,9 +98,8 @@ internal sealed class ClosedXmlLedgerWriter : ILedgerWriter
             }
 
             cell.Style.NumberFormat.Format = LedgerLayout.TotalFormatOf(columns[c]);
+            cell.Style.Font.Bold = true;
         }
-
-        ws.Row(row).Style.Font.Bold = true;
     }
 
     private static void SetValue(IXLCell cell, LedgerColumn column, object? value)
@@ -125,6 +115,8 @@ internal sealed class ClosedXmlLedgerWriter : ILedgerWriter
             return;
         }
 
+        // Formatted cell by cell, not by column range: empty cells stay unstyled, as in the streaming writer.
+        cell.Style.NumberFormat.Format = LedgerLayout.FormatOf(column.Kind);
         var number = LedgerLayout.Number(column.Kind, value);
         if (column.Kind is LedgerCellKind.Date or LedgerCellKind.DateTime)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Packaging;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -7,9 +6,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Diqing.Procurement.Application.Features.Ledgers.Writers;
 
 /// <summary>
-/// Large ledgers (ADR 0009): DocumentFormat.OpenXml's SAX writer (<see cref="OpenXmlWriter"/>) into a
-/// package opened write-only, so System.IO.Packaging streams each zip entry instead of buffering it:
-/// memory stays flat however many rows. Writes the same cells, styles, totals and print setup as
+/// Large ledgers (ADR 0009): DocumentFormat.OpenXml's SAX writer (<see cref="OpenXmlWriter"/>): no cell
+/// objects are kept, only the part's XML until the package is saved. Writes the same cells, styles, totals and print setup as
 /// <see cref="ClosedXmlLedgerWriter"/>; a test compares the two files.
 /// </summary>
 internal sealed class StreamingLedgerWriter : ILedgerWriter
@@ -22,14 +20,17 @@ internal sealed class StreamingLedgerWriter : ILedgerWriter
     private const uint TotalsLabel = 4;
     private const uint FirstData = 5; // then one per number format: data, then the same bold for totals
 
+    // Stored widths include the cell padding (5 px of Calibri 11, in characters); ClosedXML adds the same on save.
+    private const double ColumnWidthPadding = 0.710625;
+
     private static readonly string[] Formats =
         [LedgerLayout.MoneyFormat, LedgerLayout.DateFormat, LedgerLayout.DateTimeFormat, LedgerLayout.IntegerFormat, LedgerLayout.DecimalFormat];
 
     public async Task<int> WriteAsync(LedgerDocument document, Stream output, Action<int> rowWritten, CancellationToken cancellationToken)
     {
-        // FileAccess.Write makes System.IO.Packaging use ZipArchiveMode.Create: entries are compressed as they are written.
-        using var package = Package.Open(output, FileMode.Create, FileAccess.Write);
-        using var spreadsheet = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook);
+        // A write-only package would stream each zip entry, but OpenXml SDK 2.20 refuses it ("requires Read access"):
+        // System.IO.Packaging then keeps each part's uncompressed XML in memory until the package closes (ADR 0009).
+        using var spreadsheet = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbookPart = spreadsheet.AddWorkbookPart();
         var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
         stylesPart.Stylesheet = BuildStylesheet();
@@ -84,7 +85,7 @@ internal sealed class StreamingLedgerWriter : ILedgerWriter
         writer.WriteStartElement(new Columns());
         for (var c = 0; c < columns.Count; c++)
         {
-            writer.WriteElement(new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = columns[c].Width, CustomWidth = true });
+            writer.WriteElement(new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = columns[c].Width + ColumnWidthPadding, CustomWidth = true });
         }
 
         writer.WriteEndElement();
