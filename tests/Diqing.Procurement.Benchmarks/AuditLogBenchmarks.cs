@@ -58,7 +58,7 @@ public class AuditLogBenchmarks
         (await Search.HandleAsync(new SearchAuditLogQuery { Filter = filter, PageSize = 50 })).Items.Count;
 
     /// <summary>Appends a realistic, correctly chained log straight into the migrated database.</summary>
-    private static async Task FillAsync(string databasePath)
+    internal static async Task FillAsync(string databasePath, int entryCount = EntryCount)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath}");
         await connection.OpenAsync();
@@ -86,7 +86,7 @@ public class AuditLogBenchmarks
         }
 
         var random = new Random(7);
-        for (var id = first; id < first + EntryCount; id++)
+        for (var id = first; id < first + entryCount; id++)
         {
             var user = UserNames[random.Next(UserNames.Length)];
             var entry = new AuditEntry(
