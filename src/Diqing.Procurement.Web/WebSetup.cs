@@ -1,6 +1,7 @@
 using Diqing.Procurement.Application;
 using Diqing.Procurement.Infrastructure;
 using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Web.Ledgers;
 using Diqing.Procurement.Web.Localization;
 using Diqing.Procurement.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -68,6 +69,7 @@ public static class WebSetup
         });
         services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         services.AddScoped<Components.Shared.UserFeedback>();
+        services.AddSingleton<Ledgers.LedgerFiles>();
 
         services.AddHostedService<Application.Features.Notifications.DeadlineNoticeService>();
         services.AddHealthChecks().AddDbContextCheck<ProcurementDbContext>("database");
@@ -94,6 +96,7 @@ public static class WebSetup
         app.MapHealthChecks("/healthz");
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapLedgerEndpoints();
         return app;
     }
 }
