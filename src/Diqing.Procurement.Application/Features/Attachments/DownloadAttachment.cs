@@ -11,9 +11,11 @@ namespace Diqing.Procurement.Application.Features.Attachments;
 
 /// <summary>
 /// One download path for every attachment, authorised by its owner: a report's files by whoever may read the
-/// report, a contract's by whoever may read the contract. Anything else is "not found", never "forbidden", so ids leak nothing.
+/// report, a contract's by whoever may read the contract, an entry's by whoever may read the entry (R-19 for judges).
+/// Anything else is "not found", never "forbidden", so ids leak nothing.
 /// </summary>
-public sealed class DownloadAttachmentHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, IFileStore files)
+public sealed class DownloadAttachmentHandler(
+    IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, IFileStore files, Competitions.EntriesHandler entries)
 {
     public async Task<AttachmentDownload> HandleAsync(Guid attachmentId, CancellationToken cancellationToken = default)
     {
@@ -31,6 +33,7 @@ public sealed class DownloadAttachmentHandler(IDbContextFactory<ProcurementDbCon
                 await db.MilestoneReports.AsNoTracking().Visible(currentUser).AnyAsync(r => r.Id == reportId, cancellationToken),
             { ContractId: int contractId } when currentUser.IsAnyOf(ContractAccess.Readers) =>
                 await db.Contracts.AsNoTracking().Visible(currentUser).AnyAsync(c => c.Id == contractId, cancellationToken),
+            { EntryId: int entryId } when currentUser.IsAnyOf(Competitions.CompetitionAccess.Everyone) => await IsEntryVisibleAsync(entryId, cancellationToken),
             _ => false,
         };
         if (!visible)
@@ -39,5 +42,18 @@ public sealed class DownloadAttachmentHandler(IDbContextFactory<ProcurementDbCon
         }
 
         return new AttachmentDownload(files.OpenRead(attachment.StorageKey), attachment.OriginalName, attachment.ContentType);
+    }
+
+    private async Task<bool> IsEntryVisibleAsync(int entryId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await entries.GetAsync(entryId, cancellationToken);
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
     }
 }

@@ -1,0 +1,88 @@
+using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Attachments;
+using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Competitions;
+using Diqing.Procurement.Domain.Reports;
+using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Infrastructure.Files;
+using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diqing.Procurement.Application.Features.Competitions;
+
+/// <summary>
+/// Files of a competition entry (plans, budgets, letters of support): added and removed by its agency while the entry is
+/// a draft and the competition takes entries; read by whoever may read the entry — its agency, the bureau and the judges
+/// assigned to it without a conflict. Same upload rules as report files.
+/// </summary>
+public sealed class EntryAttachmentsHandler(
+    IDbContextFactory<ProcurementDbContext> dbFactory,
+    ICurrentUser currentUser,
+    IFileStore files,
+    TimeProvider clock,
+    EntriesHandler entries)
+{
+    public async Task<IReadOnlyList<AttachmentInfo>> ListAsync(int entryId, CancellationToken cancellationToken = default)
+    {
+        await entries.GetAsync(entryId, cancellationToken); // the entry's own visibility rules, or "not found"
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Attachments.AsNoTracking().Where(a => a.EntryId == entryId).OrderBy(a => a.UploadedAtUtc)
+            .Select(a => new AttachmentInfo(a.Id, a.OriginalName, a.SizeBytes, a.ContentType, a.Sha256, a.UploadedBy, a.UploadedAtUtc))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the current user may add or remove files of this entry now (for showing the controls).</summary>
+    public async Task<bool> CanChangeAsync(int entryId, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.IsInRole(Roles.AgencyUser) || currentUser.AgencyId is not { } agencyId)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CompetitionEntries.AsNoTracking().AnyAsync(
+            e => e.Id == entryId && e.AgencyId == agencyId && e.Status == EntryStatus.Draft
+                 && db.Competitions.Any(c => c.Id == e.CompetitionId && c.Phase == CompetitionPhase.OpenForEntries), cancellationToken);
+    }
+
+    public async Task<AttachmentInfo> UploadAsync(int entryId, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await DemandChangeableAsync(db, entryId, cancellationToken);
+        AttachmentIntake.DemandRoom(await db.Attachments.CountAsync(a => a.EntryId == entryId, cancellationToken));
+        var attachment = await AttachmentIntake.AcceptAsync(db, files, content, (size, kind, sha256, key) =>
+            Attachment.ForEntry(entryId, fileName, size, kind, sha256, key, currentUser.UserName!, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        return AttachmentInfo.Of(attachment);
+    }
+
+    public async Task DeleteAsync(Guid attachmentId, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Roles.AgencyUser);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.EntryId != null, cancellationToken)
+            ?? throw new NotFoundException(nameof(Attachment), attachmentId);
+        await DemandChangeableAsync(db, attachment.EntryId!.Value, cancellationToken);
+        db.Attachments.Remove(attachment);
+        await db.SaveChangesAsync(cancellationToken);
+        files.Delete(attachment.StorageKey);
+    }
+
+    private async Task DemandChangeableAsync(ProcurementDbContext db, int entryId, CancellationToken cancellationToken)
+    {
+        currentUser.Demand(Roles.AgencyUser);
+        var agencyId = currentUser.AgencyId ?? throw new ForbiddenAccessException();
+        var entry = await db.CompetitionEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId && e.AgencyId == agencyId, cancellationToken)
+            ?? throw new NotFoundException(nameof(CompetitionEntry), entryId);
+        if (entry.Status != EntryStatus.Draft)
+        {
+            throw new DomainException("Entry.AlreadySubmitted");
+        }
+
+        var phase = await db.Competitions.Where(c => c.Id == entry.CompetitionId).Select(c => c.Phase).SingleAsync(cancellationToken);
+        if (phase != CompetitionPhase.OpenForEntries)
+        {
+            throw new DomainException("Entry.OutsideWindow");
+        }
+    }
+}
