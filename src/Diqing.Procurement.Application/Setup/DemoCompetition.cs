@@ -83,6 +83,16 @@ internal static class DemoCompetition
         second.Save(competition.Criteria, competition.Criteria.Select((c, i) => new CriterionScore(c.Id, points2[i], i == 3 ? "预算测算清楚（演示）" : null)));
         second.Submit(competition.Criteria, China(2026, 11, 12));
         db.ScoreSheets.AddRange(submitted, draft, second);
+
+        // The children's entry came with its proposal, which its judges open from the entry page.
+        var files = scope.ServiceProvider.GetRequiredService<Infrastructure.Files.IFileStore>();
+        await using (var proposal = new MemoryStream(DemoContracts.DemoPdf("Hu Miao companionship plan - proposal (demo)")))
+        {
+            var (key, sha256) = await files.SaveAsync(proposal, cancellationToken);
+            db.Attachments.Add(Domain.Reports.Attachment.ForEntry(children.Id, "项目申报书（演示）.pdf", proposal.Length, Domain.Reports.AttachmentKind.Pdf,
+                sha256, key, "agency", China(2026, 10, 9)));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -50,6 +50,8 @@ public sealed class ApplicationInitializerTests : IAsyncLifetime
         Assert.Equal(2, await db.ScoreSheets.CountAsync(s => s.Status == Domain.Competitions.ScoreSheetStatus.Submitted));
         Assert.Equal(3, (await db.Competitions.SingleAsync()).JudgeIds.Count);
         Assert.Equal(2, await db.ConflictDeclarations.CountAsync()); // judge3 has not declared yet
+        Assert.Equal(1, await db.Attachments.CountAsync(a => a.ContractId != null)); // the signed scan of the rehabilitation contract
+        Assert.Equal(1, await db.Attachments.CountAsync(a => a.EntryId != null)); // the children's entry's proposal
 
         var agencyUser = (await users.FindByNameAsync("agency"))!;
         Assert.Equal("德钦县社会工作服务中心", (await db.Agencies.SingleAsync(a => a.Id == agencyUser.AgencyId)).Name);
