@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Diqing.Procurement.Application.Features.Contracts;
 using Diqing.Procurement.Application.Features.Ledgers;
 using Diqing.Procurement.Domain.Security;
 using Microsoft.EntityFrameworkCore;
@@ -75,6 +76,28 @@ public sealed class LedgerWritersTests(LedgerData data)
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
         var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => e.Path?.XPath + ": " + e.Description).ToList();
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task An_empty_ledger_streams_as_a_valid_file_with_header_and_zero_totals()
+    {
+        var request = new LedgerRequest(LedgerKind.Contracts) { Contracts = new ListContractsQuery { Search = "没有这样的合同" }, Writer = LedgerWriterKind.Streaming };
+        var stream = new MemoryStream();
+        var file = await data.App.As<ExportLedgerHandler>(Roles.Auditor).HandleAsync(request, stream);
+        stream.Position = 0;
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false))
+        {
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => e.Description));
+        }
+
+        stream.Position = 0;
+        using var workbook = new XLWorkbook(stream);
+        var sheet = workbook.Worksheet(1);
+        Assert.Equal(0, file.RowCount);
+        Assert.Equal(0, LedgerAssert.DataRows(sheet));
+        Assert.Equal("合计", sheet.Cell(LedgerAssert.TotalsRow(sheet), 1).GetString());
+        Assert.Equal(0m, LedgerAssert.Number(LedgerAssert.Total(sheet, "合同金额（元）")));
+        LedgerAssert.PrintReady(sheet);
     }
 
     [Fact]

@@ -39,9 +39,7 @@ internal sealed class StreamingLedgerWriter : ILedgerWriter
     {
         Encoding = new UTF8Encoding(false),
         CloseOutput = false,
-
-        // A CR in a value must come back as a CR (R-25 text may start with one), so it is written as &#xD;.
-        NewLineHandling = NewLineHandling.Entitize,
+        NewLineHandling = NewLineHandling.None, // cell text has LF line breaks only (LedgerLayout.CellText)
     };
 
     public async Task<int> WriteAsync(LedgerDocument document, Stream output, Action<int> rowWritten, CancellationToken cancellationToken)
@@ -530,7 +528,7 @@ internal sealed class StreamingLedgerWriter : ILedgerWriter
                 w.WriteAttributeString("xml", "space", XmlNs, "preserve");
             }
 
-            w.WriteString(XmlSafe(text));
+            w.WriteString(LedgerLayout.CellText(text));
             w.WriteEndElement();
             w.WriteEndElement();
             w.WriteEndElement();
@@ -579,39 +577,6 @@ internal sealed class StreamingLedgerWriter : ILedgerWriter
             {
                 w.WriteAttributeString("t", type);
             }
-        }
-
-        /// <summary>XML 1.0 cannot carry most control characters; ClosedXML drops them too.</summary>
-        private static string XmlSafe(string text)
-        {
-            foreach (var ch in text)
-            {
-                if ((ch < ' ' && ch is not ('\t' or '\n' or '\r')) || char.IsSurrogate(ch) || ch is '\uFFFE' or '\uFFFF')
-                {
-                    return Clean(text);
-                }
-            }
-
-            return text;
-        }
-
-        private static string Clean(string text)
-        {
-            var builder = new StringBuilder(text.Length);
-            for (var i = 0; i < text.Length; i++)
-            {
-                var ch = text[i];
-                if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    builder.Append(ch).Append(text[++i]); // a valid pair (e.g. a rare CJK character) stays
-                }
-                else if ((ch >= ' ' || ch is '\t' or '\n' or '\r') && !char.IsSurrogate(ch) && ch is not ('\uFFFE' or '\uFFFF'))
-                {
-                    builder.Append(ch);
-                }
-            }
-
-            return builder.ToString();
         }
     }
 }
