@@ -20,10 +20,12 @@ namespace Diqing.Procurement.Benchmarks;
 /// Issue 7's speed check: a 100,000-row disbursement ledger and a 100,000-row audit export through
 /// <see cref="ExportLedgerHandler"/>, against SpreadCheetah writing the same rows from the same queries.
 /// Each measurement runs in a fresh process so its peak working set is its own.
+/// Usage: <c>ledgers [rows] [iterations] [scenario,scenario,…]</c>; the <c>-closedxml</c> and <c>-streaming</c>
+/// scenarios force one writer (e.g. to measure ClosedXML at the 10,000-row threshold).
 /// </summary>
 internal static class LedgerExportRunner
 {
-    private static readonly string[] Scenarios = ["disbursements", "disbursements-reference", "audit", "audit-reference"];
+    private static readonly string[] DefaultScenarios = ["disbursements", "disbursements-reference", "audit", "audit-reference"];
 
     public static async Task<int> MainAsync(string[] args)
     {
@@ -34,6 +36,7 @@ internal static class LedgerExportRunner
 
         var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         var iterations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+        var scenarios = args.Length > 3 ? args[3].Split(',', StringSplitOptions.RemoveEmptyEntries) : DefaultScenarios;
         var folder = Path.Combine(Path.GetTempPath(), "diqing-ledger-bench-" + rows.ToString(CultureInfo.InvariantCulture));
         var database = Path.Combine(folder, "diqing.db");
         if (!File.Exists(database))
@@ -44,7 +47,7 @@ internal static class LedgerExportRunner
 
         Console.WriteLine($"| scenario | rows | time (s, best of {iterations}) | peak working set (MiB) |");
         Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var scenario in Scenarios)
+        foreach (var scenario in scenarios)
         {
             var results = new List<(double Seconds, double PeakMiB, string Rows)>();
             for (var i = 0; i < iterations; i++)
@@ -87,10 +90,9 @@ internal static class LedgerExportRunner
         {
             rows = scenario switch
             {
-                "disbursements" => (await handler.HandleAsync(new LedgerRequest(LedgerKind.Disbursements), file)).RowCount,
-                "audit" => (await handler.HandleAsync(new LedgerRequest(LedgerKind.AuditLog), file)).RowCount,
                 "disbursements-reference" => await ReferenceDisbursementsAsync(dbFactory, file),
-                _ => await ReferenceAuditAsync(dbFactory, file),
+                "audit-reference" => await ReferenceAuditAsync(dbFactory, file),
+                _ => (await handler.HandleAsync(Request(scenario), file)).RowCount,
             };
         }
 
@@ -99,6 +101,25 @@ internal static class LedgerExportRunner
         self.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalSeconds:F3} {self.PeakWorkingSet64 / 1048576.0:F1} {rows}"));
         return 0;
+    }
+
+    /// <summary>"disbursements" or "audit", optionally suffixed "-closedxml" or "-streaming" to force a writer.</summary>
+    private static LedgerRequest Request(string scenario)
+    {
+        var parts = scenario.Split('-');
+        var kind = parts[0] switch
+        {
+            "disbursements" => LedgerKind.Disbursements,
+            "audit" => LedgerKind.AuditLog,
+            _ => throw new ArgumentException("Unknown scenario " + scenario, nameof(scenario)),
+        };
+        var writer = parts.Length == 1 ? LedgerWriterKind.Automatic : parts[1] switch
+        {
+            "closedxml" => LedgerWriterKind.ClosedXml,
+            "streaming" => LedgerWriterKind.Streaming,
+            _ => throw new ArgumentException("Unknown writer in " + scenario, nameof(scenario)),
+        };
+        return new LedgerRequest(kind) { Writer = writer };
     }
 
     private static async Task<int> ReferenceDisbursementsAsync(IDbContextFactory<ProcurementDbContext> dbFactory, Stream output)

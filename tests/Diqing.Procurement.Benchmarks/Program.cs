@@ -7,7 +7,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // The first run builds a one-million-entry audit log in the temp folder (about a minute) and reuses it afterwards.
 // Ledger exports (issue 7) need the peak working set, which BenchmarkDotNet does not report: a console mode
 // runs each export in its own process and prints time and Process.PeakWorkingSet64 (see README, "Ledger performance").
-//   dotnet run -c Release --project tests/Diqing.Procurement.Benchmarks -- ledgers [rows]
+//   dotnet run -c Release --project tests/Diqing.Procurement.Benchmarks -- ledgers [rows] [iterations] [scenario,…]
 if (args.Length > 0 && args[0] is "ledgers" or "ledger-run")
 {
     return await Diqing.Procurement.Benchmarks.LedgerExportRunner.MainAsync(args);

@@ -1,6 +1,8 @@
 using ClosedXML.Excel;
+using Diqing.Procurement.Application.Features.Contracts;
 using Diqing.Procurement.Application.Features.Ledgers;
 using Diqing.Procurement.Domain.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Tests.Ledgers;
 
@@ -62,15 +64,56 @@ public sealed class LedgerWritersTests(LedgerData data)
         }
     }
 
-    [Fact]
-    public async Task The_streamed_file_is_valid_open_xml()
+    [Theory]
+    [InlineData(LedgerKind.Funds)]
+    [InlineData(LedgerKind.Disbursements)]
+    [InlineData(LedgerKind.AuditLog)]
+    public async Task The_streamed_file_is_valid_open_xml(LedgerKind kind)
     {
         var stream = new MemoryStream();
-        await data.App.As<ExportLedgerHandler>(Roles.Auditor).HandleAsync(new LedgerRequest(LedgerKind.Funds) { Writer = LedgerWriterKind.Streaming }, stream);
+        await data.App.As<ExportLedgerHandler>(Roles.Auditor).HandleAsync(new LedgerRequest(kind) { Writer = LedgerWriterKind.Streaming }, stream);
         stream.Position = 0;
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
         var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => e.Path?.XPath + ": " + e.Description).ToList();
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task An_empty_ledger_streams_as_a_valid_file_with_header_and_zero_totals()
+    {
+        var request = new LedgerRequest(LedgerKind.Contracts) { Contracts = new ListContractsQuery { Search = "没有这样的合同" }, Writer = LedgerWriterKind.Streaming };
+        var stream = new MemoryStream();
+        var file = await data.App.As<ExportLedgerHandler>(Roles.Auditor).HandleAsync(request, stream);
+        stream.Position = 0;
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false))
+        {
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => e.Description));
+        }
+
+        stream.Position = 0;
+        using var workbook = new XLWorkbook(stream);
+        var sheet = workbook.Worksheet(1);
+        Assert.Equal(0, file.RowCount);
+        Assert.Equal(0, LedgerAssert.DataRows(sheet));
+        Assert.Equal("合计", sheet.Cell(LedgerAssert.TotalsRow(sheet), 1).GetString());
+        Assert.Equal(0m, LedgerAssert.Number(LedgerAssert.Total(sheet, "合同金额（元）")));
+        LedgerAssert.PrintReady(sheet);
+    }
+
+    [Fact]
+    public async Task The_streaming_writer_writes_to_a_forward_only_stream()
+    {
+        // An HTTP response body cannot seek: the zip is then written with data descriptors.
+        var buffer = new MemoryStream();
+        var file = await data.App.As<ExportLedgerHandler>(Roles.Auditor)
+            .HandleAsync(new LedgerRequest(LedgerKind.Disbursements) { Writer = LedgerWriterKind.Streaming }, new ForwardOnlyStream(buffer));
+        buffer.Position = 0;
+
+        using var workbook = new XLWorkbook(buffer);
+        var sheet = workbook.Worksheet(1);
+        Assert.Equal(file.RowCount, LedgerAssert.DataRows(sheet));
+        LedgerAssert.TotalIs(sheet, "支付金额（元）", await data.QueryAsync(db => db.Disbursements.SumAsync(d => d.Amount)));
+        LedgerAssert.PrintReady(sheet);
     }
 
     [Fact]
@@ -81,6 +124,29 @@ public sealed class LedgerWritersTests(LedgerData data)
             .HandleAsync(new LedgerRequest(LedgerKind.Contracts), new MemoryStream(), new SynchronousProgress(reports.Add));
         Assert.Equal(new LedgerProgress(0, file.RowCount), reports[0]);
         Assert.Equal(new LedgerProgress(file.RowCount, file.RowCount), reports[^1]);
+    }
+
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
 
     private sealed class SynchronousProgress(Action<LedgerProgress> report) : IProgress<LedgerProgress>

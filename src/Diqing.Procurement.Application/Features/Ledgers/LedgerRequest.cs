@@ -24,7 +24,7 @@ public enum LedgerWriterKind
     /// <summary>ClosedXML: the whole workbook in memory; used up to <see cref="ExportLedgerHandler.StreamingThreshold"/> rows.</summary>
     ClosedXml,
 
-    /// <summary>DocumentFormat.OpenXml's SAX writer into a streamed zip: constant memory at any size.</summary>
+    /// <summary>The sheet XML written straight into a zip entry as rows arrive: constant memory at any size (ADR 0009).</summary>
     Streaming,
 }
 

@@ -131,7 +131,7 @@ internal sealed class ClosedXmlLedgerWriter : ILedgerWriter
     /// <summary>R-25: always a string cell; formula-like text also gets Excel's quote prefix, so editing it keeps it text.</summary>
     private static void SetText(IXLCell cell, string text)
     {
-        cell.SetValue(text);
+        cell.SetValue(LedgerLayout.CellText(text));
         cell.DataType = XLDataType.Text;
         if (LedgerLayout.LooksLikeFormula(text))
         {

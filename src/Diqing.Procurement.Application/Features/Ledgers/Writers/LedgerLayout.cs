@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Diqing.Procurement.Application.Features.Ledgers.Writers;
 
@@ -102,6 +103,51 @@ internal static class LedgerLayout
             _ => value.ToString() ?? string.Empty,
         };
         return text.Length > MaxTextLength ? text[..(MaxTextLength - 1)] + "…" : text;
+    }
+
+    /// <summary>
+    /// What a text cell stores, the same in both writers: XML 1.0 cannot carry most control characters
+    /// (or a lone surrogate), so they are dropped; CR LF and a lone CR become LF, Excel's line break.
+    /// The quote prefix is decided on the original text.
+    /// </summary>
+    public static string CellText(string text)
+    {
+        foreach (var ch in text)
+        {
+            if ((ch < ' ' && ch is not ('\t' or '\n')) || char.IsSurrogate(ch) || ch is '\uFFFE' or '\uFFFF')
+            {
+                return Clean(text);
+            }
+        }
+
+        return text;
+
+        static string Clean(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                var ch = text[i];
+                if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    builder.Append(ch).Append(text[++i]); // a valid pair (a rare CJK character, an emoji) stays
+                }
+                else if (ch == '\r')
+                {
+                    builder.Append('\n');
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+                }
+                else if ((ch >= ' ' || ch is '\t' or '\n') && !char.IsSurrogate(ch) && ch is not ('\uFFFE' or '\uFFFF'))
+                {
+                    builder.Append(ch);
+                }
+            }
+
+            return builder.ToString();
+        }
     }
 
     /// <summary>The numeric value of a non-text cell as Excel stores it (dates as serial days since 1899-12-30).</summary>
