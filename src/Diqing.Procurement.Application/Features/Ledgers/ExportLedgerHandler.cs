@@ -12,7 +12,7 @@ namespace Diqing.Procurement.Application.Features.Ledgers;
 /// <summary>
 /// Writes one ledger (issue 7) as .xlsx to a stream: authorisation first, rows streamed from the
 /// database with the page's filters, ClosedXML up to <see cref="StreamingThreshold"/> rows and the
-/// streaming OpenXml writer above (ADR 0009), then an audit event with kind, filter and row count.
+/// streaming .xlsx writer above (ADR 0009), then an audit event with kind, filter and row count.
 /// </summary>
 public sealed class ExportLedgerHandler(
     IDbContextFactory<ProcurementDbContext> dbFactory,
