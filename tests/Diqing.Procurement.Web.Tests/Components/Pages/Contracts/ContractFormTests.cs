@@ -68,10 +68,11 @@ public sealed class ContractFormTests : MudTestContext, IAsyncLifetime
         var form = Context.Render<ContractForm>(p => p.Add(f => f.Command, command));
 
         // The draft's agency shows marked, with the reason underneath (MudSelect puts the test id on its input).
-        var input = form.Find("input[data-testid=contract-agency]");
-        Assert.Equal("香格里拉测试中心（已暂停）", input.GetAttribute("value"));
-        Assert.Contains("该机构已暂停", form.Find($"[id='{input.GetAttribute("aria-describedby")}']").TextContent);
-        input.Closest(".mud-select")!.MouseDown();
+        // The draft's agency shows marked, with the reason underneath.
+        var shown = form.Find("div[data-testid=contract-agency]");
+        Assert.Equal("香格里拉测试中心（已暂停）", shown.TextContent.Trim());
+        Assert.Contains("该机构已暂停", form.Find($"[id='{shown.GetAttribute("aria-describedby")}']").TextContent);
+        shown.Closest(".mud-select")!.MouseDown();
         popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll("[data-testid=agency-option-suspended]")));
         var option = Assert.Single(popovers.FindAll("[data-testid=agency-option-suspended]"));
         Assert.Contains("香格里拉测试中心（已暂停）", option.TextContent);
