@@ -10,6 +10,28 @@ namespace Diqing.Procurement.Domain.Contracts;
 /// </summary>
 public class PurchaseContract
 {
+    /// <summary>The one table of which status allows which action; the methods below check it, and the UI reads it through <see cref="Allows"/>.</summary>
+    private static readonly IReadOnlyDictionary<ContractAction, ContractStatus[]> AllowedFrom = new Dictionary<ContractAction, ContractStatus[]>
+    {
+        [ContractAction.Sign] = [ContractStatus.Draft],
+        [ContractAction.Start] = [ContractStatus.Signed],
+        [ContractAction.Suspend] = [ContractStatus.Signed, ContractStatus.InProgress],
+        [ContractAction.Resume] = [ContractStatus.Suspended],
+        [ContractAction.Terminate] = [ContractStatus.Signed, ContractStatus.InProgress, ContractStatus.Suspended],
+        [ContractAction.Accept] = [ContractStatus.InProgress],
+        [ContractAction.Close] = [ContractStatus.Accepted],
+        [ContractAction.Evaluate] = [ContractStatus.Accepted, ContractStatus.Closed],
+        [ContractAction.EditDraft] = [ContractStatus.Draft],
+        [ContractAction.ApproveMilestoneReport] = [ContractStatus.Signed, ContractStatus.InProgress],
+
+        // Payments while the contract runs, after acceptance, and for work done before a termination.
+        [ContractAction.RecordPayment] = [ContractStatus.Signed, ContractStatus.InProgress, ContractStatus.Accepted, ContractStatus.Terminated],
+
+        // Waivers while money may still be paid out or written off.
+        [ContractAction.WaiveInstallment] = [ContractStatus.Signed, ContractStatus.InProgress, ContractStatus.Suspended, ContractStatus.Accepted, ContractStatus.Terminated],
+        [ContractAction.AdjustFunding] = [ContractStatus.Draft, ContractStatus.Signed, ContractStatus.InProgress, ContractStatus.Suspended, ContractStatus.Accepted],
+    };
+
     private readonly List<Milestone> _milestones = [];
     private readonly List<Installment> _installments = [];
     private List<PerformanceIndicator> _indicators = [];
@@ -101,21 +123,21 @@ public class PurchaseContract
 
     public void UpdateDraft(ContractDetails details)
     {
-        RequireStatus(ContractStatus.Draft);
+        Require(ContractAction.EditDraft);
         Apply(details);
         Touch();
     }
 
     public void LinkToCompetitionEntry(int entryId)
     {
-        RequireStatus(ContractStatus.Draft);
+        Require(ContractAction.EditDraft);
         CompetitionEntryId = entryId;
         Touch();
     }
 
     public void SetIndicators(IEnumerable<PerformanceIndicator> indicators)
     {
-        RequireStatus(ContractStatus.Draft);
+        Require(ContractAction.EditDraft);
         var list = indicators.ToList();
         if (list.Any(i => string.IsNullOrWhiteSpace(i.Name) || string.IsNullOrWhiteSpace(i.Unit) || i.Target <= 0m))
         {
@@ -128,7 +150,7 @@ public class PurchaseContract
 
     public Milestone AddMilestone(string name, DateOnly dueOn, string? deliverables)
     {
-        RequireStatus(ContractStatus.Draft);
+        Require(ContractAction.EditDraft);
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new DomainException("Milestone.NameRequired");
@@ -147,7 +169,7 @@ public class PurchaseContract
 
     public void RemoveMilestone(Milestone milestone)
     {
-        RequireStatus(ContractStatus.Draft);
+        Require(ContractAction.EditDraft);
         if (_installments.Any(i => ReferenceEquals(i.Milestone, milestone) || (milestone.Id != 0 && i.MilestoneId == milestone.Id)))
         {
             throw new DomainException("Milestone.UsedBySchedule");
@@ -160,7 +182,7 @@ public class PurchaseContract
     /// <summary>Replaces the payment schedule. R-10 (it adds up to the amount) is checked when signing.</summary>
     public void SetSchedule(IEnumerable<InstallmentPlan> plan)
     {
-        RequireStatus(ContractStatus.Draft);
+        Require(ContractAction.EditDraft);
         var lines = plan.ToList();
         foreach (var line in lines)
         {
@@ -185,7 +207,7 @@ public class PurchaseContract
     /// <summary>Draft → Signed, when every precondition holds.</summary>
     public void Sign(DateOnly signedOn, Agency agency, FundingSnapshot funding)
     {
-        RequireStatus(ContractStatus.Draft);
+        Require(ContractAction.Sign);
         if (agency.Id != AgencyId || !agency.IsActive)
         {
             throw new DomainException("Agency.Suspended");
@@ -219,14 +241,14 @@ public class PurchaseContract
 
     public void Start()
     {
-        RequireStatus(ContractStatus.Signed);
+        Require(ContractAction.Start);
         Status = ContractStatus.InProgress;
         Touch();
     }
 
     public void Suspend(string reason)
     {
-        RequireStatus(ContractStatus.Signed, ContractStatus.InProgress);
+        Require(ContractAction.Suspend);
         StatusReason = RequireReason(reason);
         SuspendedFrom = Status;
         Status = ContractStatus.Suspended;
@@ -235,7 +257,7 @@ public class PurchaseContract
 
     public void Resume()
     {
-        RequireStatus(ContractStatus.Suspended);
+        Require(ContractAction.Resume);
         Status = SuspendedFrom ?? ContractStatus.InProgress;
         SuspendedFrom = null;
         StatusReason = null;
@@ -244,7 +266,7 @@ public class PurchaseContract
 
     public void Terminate(string reason)
     {
-        RequireStatus(ContractStatus.Signed, ContractStatus.InProgress, ContractStatus.Suspended);
+        Require(ContractAction.Terminate);
         StatusReason = RequireReason(reason);
         Status = ContractStatus.Terminated;
         Touch();
@@ -253,7 +275,7 @@ public class PurchaseContract
     /// <summary>验收: every milestone's report must be approved.</summary>
     public void Accept()
     {
-        RequireStatus(ContractStatus.InProgress);
+        Require(ContractAction.Accept);
         if (_milestones.Any(m => !m.IsReportApproved))
         {
             throw new DomainException("Contract.MilestonesNotApproved");
@@ -266,7 +288,7 @@ public class PurchaseContract
     /// <summary>Every installment must be paid or waived with a reason.</summary>
     public void Close()
     {
-        RequireStatus(ContractStatus.Accepted);
+        Require(ContractAction.Close);
         if (_installments.Any(i => i.Status is not (InstallmentStatus.Paid or InstallmentStatus.Waived)))
         {
             throw new DomainException("Contract.InstallmentsOpen");
@@ -279,7 +301,7 @@ public class PurchaseContract
     /// <summary>R-16: approving a milestone's report makes the installments tied to it payable.</summary>
     public void ApproveMilestoneReport(Milestone milestone, DateTime approvedAtUtc)
     {
-        RequireStatus(ContractStatus.Signed, ContractStatus.InProgress);
+        Require(ContractAction.ApproveMilestoneReport);
         if (!_milestones.Contains(milestone))
         {
             throw new DomainException("Milestone.NotOfContract");
@@ -297,21 +319,21 @@ public class PurchaseContract
 
     public void RecordPayment(Installment installment, decimal amount)
     {
-        RequireStatus(ContractStatus.Signed, ContractStatus.InProgress, ContractStatus.Accepted, ContractStatus.Terminated);
+        Require(ContractAction.RecordPayment);
         Own(installment).RecordPayment(amount);
         Touch();
     }
 
     public void WaiveInstallment(Installment installment, string reason)
     {
-        RequireStatus(ContractStatus.Signed, ContractStatus.InProgress, ContractStatus.Suspended, ContractStatus.Accepted, ContractStatus.Terminated);
+        Require(ContractAction.WaiveInstallment);
         Own(installment).Waive(reason);
         Touch();
     }
 
     public void Evaluate(PerformanceEvaluation evaluation)
     {
-        RequireStatus(ContractStatus.Accepted, ContractStatus.Closed);
+        Require(ContractAction.Evaluate);
         Evaluation = evaluation;
         Touch();
     }
@@ -360,9 +382,17 @@ public class PurchaseContract
     private Installment Own(Installment installment) =>
         _installments.Contains(installment) ? installment : throw new DomainException("Installment.NotOfContract");
 
-    private void RequireStatus(params ContractStatus[] allowed)
+    /// <summary>Whether the contract's status allows the action. Other preconditions (funding, approved
+    /// milestones, settled installments…) are still checked when the action is taken.</summary>
+    public bool Allows(ContractAction action) => AllowedFrom[action].Contains(Status);
+
+    /// <summary>Every action the current status allows, in <see cref="ContractAction"/> order.</summary>
+    public IReadOnlyList<ContractAction> AllowedActions() => AllowedFrom.Keys.Where(Allows).Order().ToList();
+
+    /// <summary>Public so that operations outside the aggregate (funding adjustments) check the same rule.</summary>
+    public void Require(ContractAction action)
     {
-        if (!allowed.Contains(Status))
+        if (!Allows(action))
         {
             throw new DomainException("Contract.WrongStatus", Status);
         }

@@ -1,6 +1,6 @@
 using Diqing.Procurement.Domain.Auditing;
 using Diqing.Procurement.Domain.Security;
-using Diqing.Procurement.Web.Components.Pages.Contracts.Components;
+using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Web.Localization;
 using System.Globalization;
 using System.Resources;
@@ -54,8 +54,8 @@ public class DisplayTests
             .Concat(Enum.GetNames<Web.Components.Pages.Reports.Components.OverdueGrouping>().Select(c => "OverdueGrouping." + c))
             .Concat(new[] { "Submitted", "Resubmitted", "Approved" }.Select(s => "Reports.ReadOnly." + s))
             .Concat(new[] { "Period", "PeriodFrom", "PeriodTo", "Narrative", "Indicators", "People", "Spending" }.Select(f => "Reports.Field." + f))
-            .Concat(Enum.GetNames<LifecycleStep>().SelectMany(s => new[] { "Lifecycle." + s, "Lifecycle.Done." + s }))
-            .Concat(new[] { LifecycleStep.Suspend, LifecycleStep.Terminate, LifecycleStep.Accept, LifecycleStep.Close }.Select(s => "Lifecycle.Prompt." + s))
+            .Concat(Application.Features.Contracts.ContractActions.LifecycleSteps.SelectMany(s => new[] { "Lifecycle." + s, "Lifecycle.Done." + s }))
+            .Concat(new[] { ContractAction.Suspend, ContractAction.Terminate, ContractAction.Accept, ContractAction.Close }.Select(s => "Lifecycle.Prompt." + s))
             .Concat(new[] { "PurchaseContract", "Milestone", "Installment", "Allocation", "Disbursement" }.Select(e => "Entity." + e));
         foreach (var key in keys)
         {

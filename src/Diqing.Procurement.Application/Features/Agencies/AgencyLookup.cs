@@ -1,4 +1,5 @@
 using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Domain.Agencies;
 using Diqing.Procurement.Domain.Security;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
@@ -6,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Features.Agencies;
 
-public sealed record AgencyOption(int Id, string Name);
+/// <summary>An agency in a picker, with its status so that suspended agencies can be marked (the server refuses them where it matters).</summary>
+public sealed record AgencyOption(int Id, string Name, AgencyStatus Status)
+{
+    public bool IsSuspended => Status == AgencyStatus.Suspended;
+}
 
 /// <summary>Agencies for pickers (e.g. the agency of a new AgencyUser). Bureau staff only.</summary>
 public sealed class AgencyLookupHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
@@ -17,7 +22,7 @@ public sealed class AgencyLookupHandler(IDbContextFactory<ProcurementDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Agencies.AsNoTracking()
             .OrderBy(a => a.Name)
-            .Select(a => new AgencyOption(a.Id, a.Name))
+            .Select(a => new AgencyOption(a.Id, a.Name, a.Status))
             .ToListAsync(cancellationToken);
     }
 }

@@ -28,7 +28,17 @@ public sealed class JudgingHandler(IDbContextFactory<ProcurementDbContext> dbFac
             throw new DomainException("Judging.AlreadyDeclared");
         }
 
-        db.ConflictDeclarations.Add(new ConflictDeclaration(competitionId, judgeId, agencyIds, clock.GetUtcNow().UtcDateTime));
+        // A conflict can only be with an agency competing here (the choices the judge is shown); anything else is refused, not stored.
+        var declared = agencyIds.Distinct().ToList();
+        var competing = await db.CompetitionEntries
+            .Where(e => e.CompetitionId == competitionId && e.Status == EntryStatus.Submitted && declared.Contains(e.AgencyId))
+            .Select(e => e.AgencyId).Distinct().CountAsync(cancellationToken);
+        if (competing != declared.Count)
+        {
+            throw new DomainException("Judging.ConflictAgencyNotCompeting");
+        }
+
+        db.ConflictDeclarations.Add(new ConflictDeclaration(competitionId, judgeId, declared, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -54,11 +54,7 @@ public sealed class ResultsHandler(
         currentUser.DemandAny(CompetitionAccess.Organizers);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var competition = await CompetitionSetupHandler.LoadAsync(db, competitionId, cancellationToken);
-        if (competition.Phase != CompetitionPhase.ResultsPublished)
-        {
-            throw new DomainException("Competition.WrongPhase");
-        }
-
+        RequireAwarding(competition);
         var results = await ComputeAsync(db, competition, cancellationToken);
         var next = results.Rows.FirstOrDefault(r => r.Award == AwardDecision.None);
         if (next is null || next.Result.EntryId != entryId)
@@ -101,8 +97,18 @@ public sealed class ResultsHandler(
         currentUser.DemandAny(CompetitionAccess.Organizers);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entry = await db.CompetitionEntries.SingleOrDefaultAsync(e => e.Id == entryId, cancellationToken) ?? throw new NotFoundException(nameof(CompetitionEntry), entryId);
+        RequireAwarding(await CompetitionSetupHandler.LoadAsync(db, entry.CompetitionId, cancellationToken));
         entry.Skip(reason);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Awards and skips are decided only once the results are published (and before the competition closes).</summary>
+    private static void RequireAwarding(Competition competition)
+    {
+        if (competition.Phase != CompetitionPhase.ResultsPublished)
+        {
+            throw new DomainException("Competition.WrongPhase");
+        }
     }
 
     private static async Task<CompetitionResults> ComputeAsync(ProcurementDbContext db, Competition competition, CancellationToken cancellationToken)

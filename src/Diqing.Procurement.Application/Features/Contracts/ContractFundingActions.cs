@@ -50,19 +50,9 @@ public sealed class ContractFundingActions(IDbContextFactory<ProcurementDbContex
 
     private void DemandMayChange(PurchaseContract contract, string? reason)
     {
-        if (contract.Status == ContractStatus.Draft)
-        {
-            currentUser.DemandAny(FundingAccess.Allocators);
-            return;
-        }
-
-        currentUser.DemandAny(FundingAccess.Managers);
-        if (contract.Status is ContractStatus.Closed or ContractStatus.Terminated)
-        {
-            throw new DomainException("Contract.WrongStatus", contract.Status);
-        }
-
-        if (string.IsNullOrWhiteSpace(reason))
+        currentUser.DemandAny(ContractAccess.RolesFor(ContractAction.AdjustFunding, contract.Status));
+        contract.Require(ContractAction.AdjustFunding);
+        if (contract.Status != ContractStatus.Draft && string.IsNullOrWhiteSpace(reason))
         {
             throw new DomainException("Funding.AdjustmentReasonRequired");
         }

@@ -41,7 +41,7 @@ public sealed class ContractLifecycleActions(IDbContextFactory<ProcurementDbCont
     /// <summary>Waiving money not to be paid is a finance decision as well as a procurement one.</summary>
     public async Task WaiveInstallmentAsync(int contractId, int installmentId, string reason, CancellationToken cancellationToken = default)
     {
-        currentUser.DemandAny(ContractAccess.Editors + "," + ContractAccess.Payers);
+        currentUser.DemandAny(ContractAccess.Waivers);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contract = await ContractAccess.LoadForChangeAsync(db, contractId, currentUser, cancellationToken);
         var installment = contract.Installments.SingleOrDefault(i => i.Id == installmentId) ?? throw new NotFoundException(nameof(Installment), installmentId);

@@ -18,8 +18,6 @@ public sealed record ContractHistoryLine(DateTime OccurredAtUtc, string? UserNam
 /// <summary>The report of a milestone, for linking to it from the contract (each reader's own report page decides what it shows).</summary>
 public sealed record ContractMilestoneReport(int MilestoneId, int ReportId, Domain.Reports.ReportStatus Status);
 
-public sealed record ContractPermissions(bool CanEdit, bool CanFund, bool CanPay);
-
 public sealed record ContractDetail(
     PurchaseContract Contract,
     string AgencyName,
@@ -27,7 +25,7 @@ public sealed record ContractDetail(
     IReadOnlyList<ContractAllocationLine> Allocations,
     IReadOnlyList<ContractPaymentLine> Payments,
     IReadOnlyList<ContractHistoryLine> History,
-    ContractPermissions Permissions,
+    ContractActions Actions,
     IReadOnlyList<ContractMilestoneReport> Reports)
 {
     public decimal Allocated => Allocations.Sum(a => a.Amount);
@@ -65,15 +63,10 @@ public sealed class GetContractHandler(IDbContextFactory<ProcurementDbContext> d
             history = await HistoryAsync(db, contract, cancellationToken);
         }
 
-        bool Is(string roles) => roles.Split(',').Any(currentUser.IsInRole);
-        var permissions = new ContractPermissions(
-            Is(ContractAccess.Editors),
-            contract.Status == ContractStatus.Draft ? Is(Funding.FundingAccess.Allocators) : Is(Funding.FundingAccess.Managers),
-            Is(ContractAccess.Payers));
         var reports = await db.MilestoneReports.AsNoTracking().Where(r => r.ContractId == id)
             .Select(r => new ContractMilestoneReport(r.MilestoneId, r.Id, r.Status))
             .ToListAsync(cancellationToken);
-        return new ContractDetail(contract, agency.Name, agency.IsActive, allocations, payments, history, permissions, reports);
+        return new ContractDetail(contract, agency.Name, agency.IsActive, allocations, payments, history, ContractAccess.ActionsFor(contract, currentUser), reports);
     }
 
     /// <summary>The contract's own audit entries and those of its milestones, installments, allocations and payments.</summary>

@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Features.Funding;
 
-public sealed record AllocationLine(int Id, int ContractId, decimal Amount, decimal Disbursed);
+/// <summary>An allocation with the contract it funds, named as users know it (number and title).</summary>
+public sealed record AllocationLine(int Id, int ContractId, string ContractNumber, string ContractTitle, decimal Amount, decimal Disbursed);
 
-public sealed record DisbursementLine(int Id, int AllocationId, int ContractId, string VoucherNumber, DateOnly PaidOn, decimal Amount);
+public sealed record DisbursementLine(int Id, int AllocationId, int ContractId, string ContractNumber, string ContractTitle, string VoucherNumber, DateOnly PaidOn, decimal Amount);
 
 public sealed record FundingSourceDetail(
     FundingSourceRow Source, DateOnly? ReceivedOn, string? Notes, long Version,
@@ -28,9 +29,16 @@ public sealed class GetFundingSourceHandler(IDbContextFactory<ProcurementDbConte
 
         var row = new FundingSourceRow(source.Id, source.Name, source.Kind, source.FiscalLevel, source.Grantor, source.FiscalYear,
             source.DocumentNumber, source.Amount, source.Allocated, source.Disbursed);
-        var allocations = source.Allocations.OrderBy(a => a.Id).Select(a => new AllocationLine(a.Id, a.ContractId, a.Amount, a.Disbursed)).ToList();
+        // Funding readers are bureau staff and auditors, who read every contract (ContractAccess.Readers).
+        var contractIds = source.Allocations.Select(a => a.ContractId).Distinct().ToList();
+        var contracts = await db.Contracts.AsNoTracking().Where(c => contractIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Number, c.Title })
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var allocations = source.Allocations.OrderBy(a => a.Id)
+            .Select(a => new AllocationLine(a.Id, a.ContractId, contracts[a.ContractId].Number, contracts[a.ContractId].Title, a.Amount, a.Disbursed)).ToList();
         var disbursements = source.Allocations
-            .SelectMany(a => a.Disbursements.Select(d => new DisbursementLine(d.Id, a.Id, a.ContractId, d.VoucherNumber, d.PaidOn, d.Amount)))
+            .SelectMany(a => a.Disbursements.Select(d => new DisbursementLine(
+                d.Id, a.Id, a.ContractId, contracts[a.ContractId].Number, contracts[a.ContractId].Title, d.VoucherNumber, d.PaidOn, d.Amount)))
             .OrderBy(d => d.PaidOn).ThenBy(d => d.Id).ToList();
         var canManage = FundingAccess.Managers.Split(',').Any(currentUser.IsInRole);
         return new FundingSourceDetail(row, source.ReceivedOn, source.Notes, source.Version, allocations, disbursements, canManage);

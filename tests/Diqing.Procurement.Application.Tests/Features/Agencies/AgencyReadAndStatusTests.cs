@@ -38,6 +38,18 @@ public sealed class AgencyReadAndStatusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_lookup_carries_each_agencys_status()
+    {
+        await _app.As<AgencyStatusActions>(Roles.ProcurementOfficer).SuspendAsync(_shangriLa);
+
+        var options = await _app.As<AgencyLookupHandler>(Roles.ProcurementOfficer).HandleAsync();
+
+        Assert.Equal(AgencyStatus.Suspended, options.Single(o => o.Id == _shangriLa).Status);
+        Assert.Equal([_shangriLa], options.Where(o => o.IsSuspended).Select(o => o.Id));
+        Assert.Equal(AgencyStatus.Active, options.Single(o => o.Id == _deqin).Status);
+    }
+
+    [Fact]
     public async Task R01_an_agency_user_sees_only_its_own_agency()
     {
         var list = await _app.As<ListAgenciesHandler>(Roles.AgencyUser, agencyId: _deqin).HandleAsync(new ListAgenciesQuery());

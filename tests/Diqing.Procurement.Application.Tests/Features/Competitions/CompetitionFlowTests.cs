@@ -101,6 +101,11 @@ public sealed class CompetitionFlowTests : IAsyncLifetime
         var competition = (await Organizer<CompetitionSetupHandler>().ListAsync()).Single(c => c.Id == _competitionId);
         await Assert.ThrowsAsync<DomainException>(() => AsJudge<JudgingHandler>(_judges[1]).SaveSheetAsync(a, [new CriterionScore(competition.Criteria[0].Id, 1m, null)]));
 
+        // Neither awards nor skips before publication: both check the phase.
+        Assert.Equal("Competition.WrongPhase", (await Assert.ThrowsAsync<DomainException>(() => Organizer<ResultsHandler>().SkipAsync(b, "资金池余额不足"))).Code);
+        Assert.Equal("Competition.WrongPhase", (await Assert.ThrowsAsync<DomainException>(() => Organizer<ResultsHandler>().AwardNextAsync(_competitionId, a))).Code);
+        Assert.All((await Organizer<ResultsHandler>().GetAsync(_competitionId)).Rows, r => Assert.Equal(AwardDecision.None, r.Award));
+
         await Organizer<CompetitionSetupHandler>().PublishResultsAsync(_competitionId);
         Assert.Equal(2, (await AsJudge<ResultsHandler>(_judges[1]).GetAsync(_competitionId)).Rows.Count);
         Assert.Equal(b, Assert.Single((await _app.As<ResultsHandler>(Roles.AgencyUser, _shangriLa).GetAsync(_competitionId)).Rows).Result.EntryId);

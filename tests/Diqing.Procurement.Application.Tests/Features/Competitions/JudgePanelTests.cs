@@ -1,5 +1,6 @@
 using Diqing.Procurement.Application.Common;
 using Diqing.Procurement.Application.Features.Competitions;
+using Diqing.Procurement.Application.Resources;
 using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Domain.Competitions;
 using Diqing.Procurement.Domain.Security;
@@ -100,6 +101,34 @@ public sealed class JudgePanelTests : IAsyncLifetime
         Assert.Equal([_shangriLa], declared.DeclaredAgencyIds);
     }
 
+    [Theory]
+    [InlineData("draft")]
+    [InlineData("none")]
+    public async Task A_conflict_with_an_agency_that_has_no_submitted_entry_is_refused_and_nothing_is_declared(string which)
+    {
+        await Organizer<CompetitionSetupHandler>().OpenAsync(_competitionId);
+        await EntryAsync(_deqin, "独居老人互助", submit: true);
+        await EntryAsync(_incubator, "草稿项目", submit: false);
+        var notCompeting = which == "draft" ? _incubator : _shangriLa;
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => AsJudge<JudgingHandler>(_judges[0]).DeclareConflictsAsync(_competitionId, [_deqin, notCompeting]));
+
+        Assert.Equal("Judging.ConflictAgencyNotCompeting", refused.Code);
+        using (new CultureScope("zh-CN"))
+        {
+            Assert.Equal("只能对本届大赛中已提交项目的机构申报利益冲突。", Messages.Get(refused.Code));
+        }
+
+        using (new CultureScope("en-US"))
+        {
+            Assert.StartsWith("Conflicts can only be declared with agencies", Messages.Get(refused.Code));
+        }
+
+        Assert.False((await AsJudge<JudgePanelHandler>(_judges[0]).ConflictChoicesAsync(_competitionId)).HasDeclared);
+        await AsJudge<JudgingHandler>(_judges[0]).DeclareConflictsAsync(_competitionId, [_deqin, _deqin]); // a repeated pick counts once
+        Assert.Equal([_deqin], (await AsJudge<JudgePanelHandler>(_judges[0]).ConflictChoicesAsync(_competitionId)).DeclaredAgencyIds);
+    }
+
     [Fact]
     public async Task A_judge_not_on_the_panel_gets_no_agency_names()
     {
@@ -118,6 +147,9 @@ public sealed class JudgePanelTests : IAsyncLifetime
     [Fact]
     public async Task The_bureau_sees_which_panel_judges_have_declared_and_judges_or_agencies_do_not()
     {
+        await Organizer<CompetitionSetupHandler>().OpenAsync(_competitionId);
+        await EntryAsync(_deqin, "独居老人互助", submit: true);
+        await EntryAsync(_shangriLa, "老年康养", submit: true);
         await AsJudge<JudgingHandler>(_judges[1]).DeclareConflictsAsync(_competitionId, [_deqin, _shangriLa]);
 
         var panel = await Organizer<JudgePanelHandler>().PanelAsync(_competitionId);

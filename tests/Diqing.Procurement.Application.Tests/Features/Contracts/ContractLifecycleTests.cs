@@ -30,6 +30,34 @@ public sealed class ContractLifecycleTests : IAsyncLifetime
 
     private Task<ContractDetail> DetailAsync(int id, string role = Roles.FinanceOfficer) => _app.As<GetContractHandler>(role).HandleAsync(id);
 
+    [Theory]
+    [InlineData(false, Roles.ProcurementOfficer, "Sign,EditDraft,AdjustFunding")]
+    [InlineData(false, Roles.FinanceOfficer, "AdjustFunding")]
+    [InlineData(false, Roles.Auditor, "")]
+    [InlineData(true, Roles.ProcurementOfficer, "Start,Suspend,Terminate,ApproveMilestoneReport,WaiveInstallment")]
+    [InlineData(true, Roles.FinanceOfficer, "RecordPayment,WaiveInstallment,AdjustFunding")]
+    [InlineData(true, Roles.Administrator, "Start,Suspend,Terminate,ApproveMilestoneReport,RecordPayment,WaiveInstallment,AdjustFunding")]
+    [InlineData(true, Roles.Auditor, "")]
+    public async Task The_contract_offers_what_its_status_allows_and_the_role_may_do(bool signed, string role, string expected)
+    {
+        var contractId = signed ? (await _scenario.SignedAsync(_agencyId, 100_000m)).ContractId : await _scenario.DraftAsync(_agencyId, 100_000m);
+
+        var actions = (await DetailAsync(contractId, role)).Actions;
+
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), actions.Allowed.Order().Select(a => a.ToString()));
+        Assert.Equal(signed, actions.FundingNeedsReason);
+    }
+
+    [Fact]
+    public async Task The_agencys_own_user_is_offered_nothing()
+    {
+        var contractId = (await _scenario.SignedAsync(_agencyId, 100_000m)).ContractId;
+
+        var actions = (await _app.As<GetContractHandler>(Roles.AgencyUser, _agencyId).HandleAsync(contractId)).Actions;
+
+        Assert.Empty(actions.Allowed);
+    }
+
     [Fact]
     public async Task Draft_fund_schedule_sign_pay_the_figures_match_the_funding_pages()
     {

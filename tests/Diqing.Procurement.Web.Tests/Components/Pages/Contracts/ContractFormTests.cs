@@ -55,4 +55,28 @@ public sealed class ContractFormTests : MudTestContext, IAsyncLifetime
         command.TermJustification = "跨年度连续服务";
         Assert.True(await form.InvokeAsync(() => form.Instance.ValidateAsync()));
     }
+
+    [Fact]
+    public async Task Suspended_agencies_are_marked_in_the_picker_and_cannot_be_chosen()
+    {
+        await _app.AddAgencyAsync();
+        var suspended = await _app.AddAgencyAsync("香格里拉测试中心", "52533401MJD0000025", Domain.Agencies.County.ShangriLa);
+        await _app.As<AgencyStatusActions>(Roles.ProcurementOfficer).SuspendAsync(suspended);
+        var command = ContractScenario.Draft(suspended, 100_000m); // a draft written before the agency was suspended
+        var popovers = Context.Render<MudBlazor.MudPopoverProvider>();
+
+        var form = Context.Render<ContractForm>(p => p.Add(f => f.Command, command));
+
+        // The draft's agency shows marked, with the reason underneath (MudSelect puts the test id on its input).
+        // The draft's agency shows marked, with the reason underneath.
+        var shown = form.Find("div[data-testid=contract-agency]");
+        Assert.Equal("香格里拉测试中心（已暂停）", shown.TextContent.Trim());
+        Assert.Contains("该机构已暂停", form.Find($"[id='{shown.GetAttribute("aria-describedby")}']").TextContent);
+        shown.Closest(".mud-select")!.MouseDown();
+        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll("[data-testid=agency-option-suspended]")));
+        var option = Assert.Single(popovers.FindAll("[data-testid=agency-option-suspended]"));
+        Assert.Contains("香格里拉测试中心（已暂停）", option.TextContent);
+        Assert.Contains("mud-list-item-disabled", option.ClassName);
+        Assert.DoesNotContain("已暂停", Assert.Single(popovers.FindAll("[data-testid=agency-option]")).TextContent);
+    }
 }
