@@ -28,4 +28,7 @@ public enum ContractAction
 
     /// <summary>Allocate, change or remove funding (after signing with a reason, by finance).</summary>
     AdjustFunding = 24,
+
+    /// <summary>Add or remove the contract's documents (attachments) until it is closed or terminated.</summary>
+    ChangeDocuments = 25,
 }

@@ -30,6 +30,7 @@ public class PurchaseContract
         // Waivers while money may still be paid out or written off.
         [ContractAction.WaiveInstallment] = [ContractStatus.Signed, ContractStatus.InProgress, ContractStatus.Suspended, ContractStatus.Accepted, ContractStatus.Terminated],
         [ContractAction.AdjustFunding] = [ContractStatus.Draft, ContractStatus.Signed, ContractStatus.InProgress, ContractStatus.Suspended, ContractStatus.Accepted],
+        [ContractAction.ChangeDocuments] = [ContractStatus.Draft, ContractStatus.Signed, ContractStatus.InProgress, ContractStatus.Suspended, ContractStatus.Accepted],
     };
 
     private readonly List<Milestone> _milestones = [];
@@ -384,7 +385,10 @@ public class PurchaseContract
 
     /// <summary>Whether the contract's status allows the action. Other preconditions (funding, approved
     /// milestones, settled installments…) are still checked when the action is taken.</summary>
-    public bool Allows(ContractAction action) => AllowedFrom[action].Contains(Status);
+    public bool Allows(ContractAction action) => Allows(Status, action);
+
+    /// <summary>The same rule for a status read without loading the aggregate.</summary>
+    public static bool Allows(ContractStatus status, ContractAction action) => AllowedFrom[action].Contains(status);
 
     /// <summary>Every action the current status allows, in <see cref="ContractAction"/> order.</summary>
     public IReadOnlyList<ContractAction> AllowedActions() => AllowedFrom.Keys.Where(Allows).Order().ToList();

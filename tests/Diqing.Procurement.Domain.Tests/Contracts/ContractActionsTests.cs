@@ -49,11 +49,11 @@ public class ContractActionsTests
     }
 
     [Theory]
-    [InlineData(ContractStatus.Draft, "Sign,EditDraft,AdjustFunding")]
-    [InlineData(ContractStatus.Signed, "Start,Suspend,Terminate,ApproveMilestoneReport,RecordPayment,WaiveInstallment,AdjustFunding")]
-    [InlineData(ContractStatus.InProgress, "Suspend,Terminate,Accept,ApproveMilestoneReport,RecordPayment,WaiveInstallment,AdjustFunding")]
-    [InlineData(ContractStatus.Suspended, "Resume,Terminate,WaiveInstallment,AdjustFunding")]
-    [InlineData(ContractStatus.Accepted, "Close,Evaluate,RecordPayment,WaiveInstallment,AdjustFunding")]
+    [InlineData(ContractStatus.Draft, "Sign,EditDraft,AdjustFunding,ChangeDocuments")]
+    [InlineData(ContractStatus.Signed, "Start,Suspend,Terminate,ApproveMilestoneReport,RecordPayment,WaiveInstallment,AdjustFunding,ChangeDocuments")]
+    [InlineData(ContractStatus.InProgress, "Suspend,Terminate,Accept,ApproveMilestoneReport,RecordPayment,WaiveInstallment,AdjustFunding,ChangeDocuments")]
+    [InlineData(ContractStatus.Suspended, "Resume,Terminate,WaiveInstallment,AdjustFunding,ChangeDocuments")]
+    [InlineData(ContractStatus.Accepted, "Close,Evaluate,RecordPayment,WaiveInstallment,AdjustFunding,ChangeDocuments")]
     [InlineData(ContractStatus.Closed, "Evaluate")]
     [InlineData(ContractStatus.Terminated, "RecordPayment,WaiveInstallment")]
     public void Each_status_advertises_its_actions_in_order(ContractStatus status, string expected) =>
@@ -124,6 +124,7 @@ public class ContractActionsTests
             case ContractAction.RecordPayment: contract.RecordPayment(contract.Installments[0], contract.Installments[0].Amount); break;
             case ContractAction.WaiveInstallment: contract.WaiveInstallment(contract.Installments[2], "服务对象减少，经双方协商核减"); break;
             case ContractAction.AdjustFunding: contract.Require(ContractAction.AdjustFunding); break;
+            case ContractAction.ChangeDocuments: contract.Require(ContractAction.ChangeDocuments); break;
             default: throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
     }

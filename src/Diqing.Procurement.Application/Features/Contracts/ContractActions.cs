@@ -28,5 +28,7 @@ public sealed record ContractActions(IReadOnlySet<ContractAction> Allowed, bool 
 
     public bool CanWaive => Allowed.Contains(ContractAction.WaiveInstallment);
 
+    public bool CanChangeDocuments => Allowed.Contains(ContractAction.ChangeDocuments);
+
     public bool Can(ContractAction action) => Allowed.Contains(action);
 }

@@ -33,12 +33,8 @@ public sealed class ContractAttachmentsHandler(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Whether the current user may add or remove documents of a contract in this status (for showing the controls).</summary>
-    public bool CanChange(ContractStatus status) => currentUser.IsAnyOf(ContractAccess.Editors) && IsOpen(status);
-
     public async Task<AttachmentInfo> UploadAsync(int contractId, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
-        currentUser.DemandAny(ContractAccess.Editors);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await DemandOpenAsync(db, contractId, cancellationToken);
         AttachmentIntake.DemandRoom(await db.Attachments.CountAsync(a => a.ContractId == contractId, cancellationToken));
@@ -49,7 +45,7 @@ public sealed class ContractAttachmentsHandler(
 
     public async Task DeleteAsync(Guid attachmentId, CancellationToken cancellationToken = default)
     {
-        currentUser.DemandAny(ContractAccess.Editors);
+        currentUser.DemandAny(ContractAccess.RolesFor(ContractAction.ChangeDocuments, ContractStatus.Draft));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.ContractId != null, cancellationToken)
             ?? throw new NotFoundException(nameof(Attachment), attachmentId);
@@ -59,14 +55,13 @@ public sealed class ContractAttachmentsHandler(
         files.Delete(attachment.StorageKey);
     }
 
-    private static bool IsOpen(ContractStatus status) => status is not (ContractStatus.Closed or ContractStatus.Terminated);
-
     private async Task DemandOpenAsync(ProcurementDbContext db, int contractId, CancellationToken cancellationToken)
     {
         var status = await db.Contracts.AsNoTracking().Visible(currentUser).Where(c => c.Id == contractId)
             .Select(c => (ContractStatus?)c.Status).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(nameof(PurchaseContract), contractId);
-        if (!IsOpen(status))
+        currentUser.DemandAny(ContractAccess.RolesFor(ContractAction.ChangeDocuments, status));
+        if (!PurchaseContract.Allows(status, ContractAction.ChangeDocuments))
         {
             throw new DomainException("Attachment.ContractFinished");
         }

@@ -31,12 +31,12 @@ public sealed class ContractLifecycleTests : IAsyncLifetime
     private Task<ContractDetail> DetailAsync(int id, string role = Roles.FinanceOfficer) => _app.As<GetContractHandler>(role).HandleAsync(id);
 
     [Theory]
-    [InlineData(false, Roles.ProcurementOfficer, "Sign,EditDraft,AdjustFunding")]
+    [InlineData(false, Roles.ProcurementOfficer, "Sign,EditDraft,AdjustFunding,ChangeDocuments")]
     [InlineData(false, Roles.FinanceOfficer, "AdjustFunding")]
     [InlineData(false, Roles.Auditor, "")]
-    [InlineData(true, Roles.ProcurementOfficer, "Start,Suspend,Terminate,ApproveMilestoneReport,WaiveInstallment")]
+    [InlineData(true, Roles.ProcurementOfficer, "Start,Suspend,Terminate,ApproveMilestoneReport,WaiveInstallment,ChangeDocuments")]
     [InlineData(true, Roles.FinanceOfficer, "RecordPayment,WaiveInstallment,AdjustFunding")]
-    [InlineData(true, Roles.Administrator, "Start,Suspend,Terminate,ApproveMilestoneReport,RecordPayment,WaiveInstallment,AdjustFunding")]
+    [InlineData(true, Roles.Administrator, "Start,Suspend,Terminate,ApproveMilestoneReport,RecordPayment,WaiveInstallment,AdjustFunding,ChangeDocuments")]
     [InlineData(true, Roles.Auditor, "")]
     public async Task The_contract_offers_what_its_status_allows_and_the_role_may_do(bool signed, string role, string expected)
     {
