@@ -17,7 +17,9 @@ public sealed class LedgerFiles : IDisposable
     public LedgerFiles(TimeProvider clock)
     {
         _clock = clock;
-        _folder = Path.Combine(Path.GetTempPath(), "diqing-ledgers", Guid.NewGuid().ToString("N"));
+        var root = Path.Combine(Path.GetTempPath(), "diqing-ledgers");
+        RemoveStaleFolders(root);
+        _folder = Path.Combine(root, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
     }
 
@@ -40,6 +42,7 @@ public sealed class LedgerFiles : IDisposable
     /// <summary>The file for its one download by the user who asked for it; it is deleted once the response is sent.</summary>
     public (FileStream Content, string FileName)? Take(Guid token, string? userId)
     {
+        RemoveExpired();
         if (userId is null || !_ready.TryGetValue(token, out var ready) || ready.UserId != userId || !_ready.TryRemove(token, out _))
         {
             return null;
@@ -76,9 +79,33 @@ public sealed class LedgerFiles : IDisposable
         {
             Directory.Delete(_folder, recursive: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Best effort at shutdown.
+            // Best effort at shutdown; a later start removes what is left.
+        }
+    }
+
+    /// <summary>Folders left by a process that did not shut down cleanly (a day old: no export lives that long).</summary>
+    private static void RemoveStaleFolders(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(root))
+        {
+            try
+            {
+                if (Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddDays(-1))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another process's, or in use: left alone.
+            }
         }
     }
 

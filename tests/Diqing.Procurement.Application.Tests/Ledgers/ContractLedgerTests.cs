@@ -77,8 +77,15 @@ public sealed class ContractLedgerTests(LedgerData data)
         // Asking for the other agency by filter does not widen the scope.
         var other = new LedgerRequest(LedgerKind.Contracts) { Contracts = new ListContractsQuery { AgencyId = data.Injected } };
         var (otherBook, otherFile) = await data.ExportAsync(other, Roles.AgencyUser, data.Deqin, "deqin-user");
-        otherBook.Dispose();
-        Assert.Equal(0, otherFile.RowCount);
+        using (otherBook)
+        {
+            Assert.Equal(0, otherFile.RowCount);
+
+            // Nor does the header name the other agency: the filter line shows only its id.
+            var header = string.Join("\n", Enumerable.Range(1, LedgerAssert.HeaderRow).Select(r => otherBook.Worksheet(1).Cell(r, 1).GetString()));
+            Assert.DoesNotContain(LedgerData.InjectedName, header);
+            Assert.Contains("#" + data.Injected, header);
+        }
     }
 
     [Fact]

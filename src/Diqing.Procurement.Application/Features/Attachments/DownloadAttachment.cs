@@ -30,7 +30,7 @@ public sealed class DownloadAttachmentHandler(
         var visible = attachment switch
         {
             { ReportId: int reportId } when currentUser.IsAnyOf(ReportAccess.Readers) =>
-                await db.MilestoneReports.AsNoTracking().Visible(currentUser).AnyAsync(r => r.Id == reportId, cancellationToken),
+                await ReportAccess.MayReadFilesAsync(db, reportId, currentUser, cancellationToken),
             { ContractId: int contractId } when currentUser.IsAnyOf(ContractAccess.Readers) =>
                 await db.Contracts.AsNoTracking().Visible(currentUser).AnyAsync(c => c.Id == contractId, cancellationToken),
             { EntryId: int entryId } when currentUser.IsAnyOf(Competitions.CompetitionAccess.Everyone) => await IsEntryVisibleAsync(entryId, cancellationToken),

@@ -14,8 +14,9 @@ internal static class AuditLedger
     {
         var (db, text) = (context.Db, context.Text);
         var filter = context.Request.Audit ?? new AuditLogFilter();
-        context.Filter("From", filter.FromUtc);
-        context.Filter("To", filter.ToUtc);
+        // The page's range is whole China days: from midnight, up to (not including) the midnight after the last day.
+        context.Filter("From", filter.FromUtc is { } from ? ChinaTime.DateOf(from).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+        context.Filter("To", filter.ToUtc is { } to ? ChinaTime.DateOf(to.AddTicks(-1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         context.Filter("User", filter.UserName?.Trim());
         context.Filter("EntityType", filter.EntityType);
         context.Filter("EntityKey", filter.EntityKey);

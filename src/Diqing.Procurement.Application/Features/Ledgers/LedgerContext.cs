@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Diqing.Procurement.Application.Features.Contracts;
 using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
@@ -32,7 +33,10 @@ internal sealed record LedgerContext(ProcurementDbContext Db, ICurrentUser User,
     {
         if (agencyId is { } id)
         {
-            Filter("Agency", await Db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? "#" + id);
+            // An agency user learns no other agency's name from the header (its rows are its own anyway).
+            var visible = !LedgerScope.IsAgencyOnly(User) || User.AgencyId == id;
+            var name = visible ? await Db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) : null;
+            Filter("Agency", name ?? "#" + id);
         }
     }
 
@@ -40,7 +44,7 @@ internal sealed record LedgerContext(ProcurementDbContext Db, ICurrentUser User,
     {
         if (contractId is { } id)
         {
-            Filter("Contract", await Db.Contracts.Where(c => c.Id == id).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken) ?? "#" + id);
+            Filter("Contract", await Db.Contracts.Visible(User).Where(c => c.Id == id).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken) ?? "#" + id);
         }
     }
 

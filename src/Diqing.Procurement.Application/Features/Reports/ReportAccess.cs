@@ -2,6 +2,7 @@ using Diqing.Procurement.Application.Common;
 using Diqing.Procurement.Domain.Reports;
 using Diqing.Procurement.Domain.Security;
 using Diqing.Procurement.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Features.Reports;
 
@@ -17,6 +18,14 @@ public static class ReportAccess
         user.DemandAny(Readers);
         return IsAgencyOnly(user) ? reports.Where(r => r.AgencyId == (user.AgencyId ?? -1)) : reports;
     }
+
+    /// <summary>
+    /// The agency always sees its report's files; everyone else only once the report has been submitted (a draft's files,
+    /// like its content, are the agency's working material until then).
+    /// </summary>
+    internal static async Task<bool> MayReadFilesAsync(Infrastructure.Persistence.ProcurementDbContext db, int reportId, ICurrentUser user, CancellationToken cancellationToken) =>
+        await db.MilestoneReports.AsNoTracking().Visible(user)
+            .AnyAsync(r => r.Id == reportId && ((IsAgencyOnly(user) && r.AgencyId == user.AgencyId) || r.Versions.Any()), cancellationToken);
 
     public static bool IsAgencyOnly(ICurrentUser user) => user.IsInRole(Roles.AgencyUser) && !user.IsInRole(Roles.Administrator);
 

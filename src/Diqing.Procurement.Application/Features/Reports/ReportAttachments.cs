@@ -27,6 +27,11 @@ public sealed class ReportAttachmentsHandler(
             throw new NotFoundException(nameof(MilestoneReport), reportId);
         }
 
+        if (!await ReportAccess.MayReadFilesAsync(db, reportId, currentUser, cancellationToken))
+        {
+            return [];
+        }
+
         return await db.Attachments.AsNoTracking().Where(a => a.ReportId == reportId).OrderBy(a => a.UploadedAtUtc)
             .Select(a => new AttachmentInfo(a.Id, a.OriginalName, a.SizeBytes, a.ContentType, a.Sha256, a.UploadedBy, a.UploadedAtUtc))
             .ToListAsync(cancellationToken);
@@ -38,10 +43,7 @@ public sealed class ReportAttachmentsHandler(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var report = await db.MilestoneReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId && r.AgencyId == agencyId, cancellationToken)
             ?? throw new NotFoundException(nameof(MilestoneReport), reportId);
-        if (!report.IsEditableByAgency)
-        {
-            throw new DomainException("Report.ReadOnly");
-        }
+        await DemandEditableAsync(db, report, cancellationToken);
 
         AttachmentIntake.DemandRoom(await db.Attachments.CountAsync(a => a.ReportId == reportId, cancellationToken));
         var attachment = await AttachmentIntake.AcceptAsync(db, files, content, (size, kind, sha256, key) =>
@@ -57,13 +59,25 @@ public sealed class ReportAttachmentsHandler(
             ?? throw new NotFoundException(nameof(Attachment), attachmentId);
         var report = await db.MilestoneReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == attachment.ReportId && r.AgencyId == agencyId, cancellationToken)
             ?? throw new NotFoundException(nameof(Attachment), attachmentId);
+        await DemandEditableAsync(db, report, cancellationToken);
+
+        db.Attachments.Remove(attachment);
+        await db.SaveChangesAsync(cancellationToken);
+        files.Delete(attachment.StorageKey);
+    }
+
+    /// <summary>The agency changes files while the report is editable and the contract runs (as for the report itself).</summary>
+    private static async Task DemandEditableAsync(ProcurementDbContext db, MilestoneReport report, CancellationToken cancellationToken)
+    {
         if (!report.IsEditableByAgency)
         {
             throw new DomainException("Report.ReadOnly");
         }
 
-        db.Attachments.Remove(attachment);
-        await db.SaveChangesAsync(cancellationToken);
-        files.Delete(attachment.StorageKey);
+        var contractStatus = await db.Contracts.Where(c => c.Id == report.ContractId).Select(c => c.Status).SingleAsync(cancellationToken);
+        if (!ReportViews.IsActive(contractStatus))
+        {
+            throw new DomainException("Report.ContractNotActive");
+        }
     }
 }

@@ -18,6 +18,8 @@ public sealed class ReportAttachmentsTests : IAsyncLifetime
     private int _agencyId;
     private int _otherAgencyId;
     private int _reportId;
+    private int _contractId;
+    private int _contractMidTerm;
 
     public async Task InitializeAsync()
     {
@@ -25,6 +27,7 @@ public sealed class ReportAttachmentsTests : IAsyncLifetime
         _agencyId = await _app.AddAgencyAsync();
         _otherAgencyId = await _app.AddAgencyAsync("香格里拉市社会服务工作中心", "52533401MJD0000025");
         var contract = await new ContractScenario(_app).SignedAsync(_agencyId, 10_000m);
+        (_contractId, _contractMidTerm) = (contract.ContractId, contract.MidTermMilestoneId);
         _reportId = (await Own().OpenAsync(contract.MidTermMilestoneId)).ReportId;
     }
 
@@ -36,6 +39,13 @@ public sealed class ReportAttachmentsTests : IAsyncLifetime
         _app.As<ReportAttachmentsHandler>(role, agencyId ?? (role == Roles.AgencyUser ? _agencyId : null), "deqin-user");
 
     private DownloadAttachmentHandler Download(string role, int? agencyId = null) => _app.As<DownloadAttachmentHandler>(role, agencyId, "reader");
+
+    private static ReportContent ReportScenarioContent() => new(
+        new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), "本期完成入户探访160人次，开展康乐活动12场，服务对象满意度较高。",
+        [new IndicatorActual("入户探访", 160m)],
+        [new PeopleServed(Domain.Common.TargetGroup.PeopleInDifficulty, 85), new PeopleServed(Domain.Common.TargetGroup.Elderly, 40)],
+        [new Spending(SpendingCategory.Personnel, 18_000m), new Spending(SpendingCategory.Activities, 6_500m),
+         new Spending(SpendingCategory.Materials, 2_000m), new Spending(SpendingCategory.Administration, 0m)]);
 
     private static MemoryStream Bytes(params byte[] bytes) => new(bytes);
 
@@ -75,7 +85,7 @@ public sealed class ReportAttachmentsTests : IAsyncLifetime
 
         Assert.Equal(contentType, info.ContentType);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), info.Sha256);
-        var download = await Download(Roles.Auditor).HandleAsync(info.Id);
+        var download = await Download(Roles.AgencyUser, _agencyId).HandleAsync(info.Id);
         await using var content = download.Content;
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy);
@@ -135,6 +145,32 @@ public sealed class ReportAttachmentsTests : IAsyncLifetime
         await Assert.ThrowsAsync<NotFoundException>(() => other.DeleteAsync(info.Id));
         await Assert.ThrowsAsync<NotFoundException>(() => Download(Roles.Judge).HandleAsync(info.Id));
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => Files(Roles.Judge).ListAsync(_reportId));
+        Assert.Single(await Files().ListAsync(_reportId));
+    }
+
+    [Fact]
+    public async Task The_bureau_sees_a_reports_files_only_once_it_has_been_submitted()
+    {
+        var info = await Files().UploadAsync(_reportId, "照片.jpg", Bytes(Jpeg()));
+
+        Assert.Empty(await Files(Roles.ProcurementOfficer).ListAsync(_reportId));
+        await Assert.ThrowsAsync<NotFoundException>(() => Download(Roles.Auditor).HandleAsync(info.Id));
+
+        var draft = await Own().OpenAsync(_contractMidTerm);
+        await Own().SubmitAsync(draft.ReportId, draft.Version, ReportScenarioContent());
+
+        Assert.Single(await Files(Roles.ProcurementOfficer).ListAsync(_reportId));
+        (await Download(Roles.Auditor).HandleAsync(info.Id)).Content.Dispose();
+    }
+
+    [Fact]
+    public async Task Files_cannot_be_changed_once_the_contract_stops()
+    {
+        var info = await Files().UploadAsync(_reportId, "照片.jpg", Bytes(Jpeg()));
+        await _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer).SuspendAsync(_contractId, "机构负责人变更");
+
+        Assert.Equal("Report.ContractNotActive", (await Assert.ThrowsAsync<DomainException>(() => Files().UploadAsync(_reportId, "新.jpg", Bytes(Jpeg())))).Code);
+        Assert.Equal("Report.ContractNotActive", (await Assert.ThrowsAsync<DomainException>(() => Files().DeleteAsync(info.Id))).Code);
         Assert.Single(await Files().ListAsync(_reportId));
     }
 

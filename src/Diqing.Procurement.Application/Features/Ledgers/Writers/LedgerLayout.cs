@@ -76,7 +76,8 @@ internal static class LedgerLayout
 
     public static string SafeSheetName(string name, ISet<string> taken)
     {
-        var clean = new string(name.Select(c => SheetNameForbidden.Contains(c) ? '_' : c).ToArray()).Trim('\'', ' ');
+        // Control characters and lone or split surrogates are not allowed in a sheet name (XML would refuse them).
+        var clean = new string(name.Where(c => !char.IsControl(c) && !char.IsSurrogate(c)).Select(c => SheetNameForbidden.Contains(c) ? '_' : c).ToArray()).Trim('\'', ' ');
         if (clean.Length == 0)
         {
             clean = "Sheet";

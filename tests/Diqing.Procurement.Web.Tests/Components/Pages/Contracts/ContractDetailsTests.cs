@@ -135,6 +135,21 @@ public sealed class ContractDetailsTests : MudTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Picking_more_files_than_may_be_kept_is_refused_with_the_reason_and_nothing_is_uploaded()
+    {
+        var contractId = (await _scenario.SignedAsync(await _app.AddAgencyAsync(), 100_000m)).ContractId;
+        var page = Render(Roles.ProcurementOfficer, contractId);
+        OpenTab(page, "附件");
+
+        page.FindComponent<InputFile>().UploadFiles(Enumerable.Range(1, 21)
+            .Select(i => InputFileContent.CreateFromBinary("%PDF-1.7\n1 0 obj\n"u8.ToArray(), $"扫描件{i}.pdf", contentType: "application/pdf")).ToArray());
+
+        page.WaitForAssertion(() => Assert.Contains("最多 20 个附件", page.Find("[data-testid=attachment-refused]").TextContent));
+        Assert.Contains("所选 21 个文件", page.Find("[data-testid=attachment-refused]").TextContent);
+        Assert.Empty(await _app.As<ContractAttachmentsHandler>(Roles.Auditor).ListAsync(contractId));
+    }
+
+    [Fact]
     public async Task The_agency_sees_its_contracts_documents_without_upload_or_delete()
     {
         var agencyId = await _app.AddAgencyAsync();
