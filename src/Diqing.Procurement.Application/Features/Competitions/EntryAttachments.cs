@@ -32,18 +32,16 @@ public sealed class EntryAttachmentsHandler(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Whether the current user may add or remove files of this entry now (for showing the controls).</summary>
+    /// <summary>Whether the current user may add or remove files of this entry now (for showing the controls): the same rule as the changes.</summary>
     public async Task<bool> CanChangeAsync(int entryId, CancellationToken cancellationToken = default)
     {
-        if (!currentUser.IsInRole(Roles.AgencyUser) || currentUser.AgencyId is not { } agencyId)
+        if (!currentUser.IsInRole(Roles.AgencyUser))
         {
             return false;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.CompetitionEntries.AsNoTracking().AnyAsync(
-            e => e.Id == entryId && e.AgencyId == agencyId && e.Status == EntryStatus.Draft
-                 && db.Competitions.Any(c => c.Id == e.CompetitionId && c.Phase == CompetitionPhase.OpenForEntries), cancellationToken);
+        return await RefusalAsync(db, entryId, cancellationToken) is null;
     }
 
     public async Task<AttachmentInfo> UploadAsync(int entryId, string fileName, Stream content, CancellationToken cancellationToken = default)
@@ -71,18 +69,32 @@ public sealed class EntryAttachmentsHandler(
     private async Task DemandChangeableAsync(ProcurementDbContext db, int entryId, CancellationToken cancellationToken)
     {
         currentUser.Demand(Roles.AgencyUser);
-        var agencyId = currentUser.AgencyId ?? throw new ForbiddenAccessException();
-        var entry = await db.CompetitionEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId && e.AgencyId == agencyId, cancellationToken)
-            ?? throw new NotFoundException(nameof(CompetitionEntry), entryId);
+        if (await RefusalAsync(db, entryId, cancellationToken) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    /// <summary>The one rule: the entry is the user's agency's, still a draft, and the competition takes entries.</summary>
+    private async Task<Exception?> RefusalAsync(ProcurementDbContext db, int entryId, CancellationToken cancellationToken)
+    {
+        if (currentUser.AgencyId is not { } agencyId)
+        {
+            return new ForbiddenAccessException();
+        }
+
+        var entry = await db.CompetitionEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId && e.AgencyId == agencyId, cancellationToken);
+        if (entry is null)
+        {
+            return new NotFoundException(nameof(CompetitionEntry), entryId);
+        }
+
         if (entry.Status != EntryStatus.Draft)
         {
-            throw new DomainException("Entry.AlreadySubmitted");
+            return new DomainException("Entry.AlreadySubmitted");
         }
 
         var phase = await db.Competitions.Where(c => c.Id == entry.CompetitionId).Select(c => c.Phase).SingleAsync(cancellationToken);
-        if (phase != CompetitionPhase.OpenForEntries)
-        {
-            throw new DomainException("Entry.OutsideWindow");
-        }
+        return phase == CompetitionPhase.OpenForEntries ? null : new DomainException("Entry.OutsideWindow");
     }
 }
