@@ -7,6 +7,11 @@ namespace Diqing.Procurement.Application.Features.Attachments;
 
 public sealed record AttachmentInfo(Guid Id, string OriginalName, long SizeBytes, string ContentType, string Sha256, string UploadedBy, DateTime UploadedAtUtc)
 {
+    /// <summary>The files of one owner, oldest first, as every owner's list shows them.</summary>
+    internal static IQueryable<AttachmentInfo> List(IQueryable<Attachment> ofOwner) =>
+        ofOwner.OrderBy(a => a.UploadedAtUtc)
+            .Select(a => new AttachmentInfo(a.Id, a.OriginalName, a.SizeBytes, a.ContentType, a.Sha256, a.UploadedBy, a.UploadedAtUtc));
+
     internal static AttachmentInfo Of(Attachment a) => new(a.Id, a.OriginalName, a.SizeBytes, a.ContentType, a.Sha256, a.UploadedBy, a.UploadedAtUtc);
 }
 

@@ -27,9 +27,7 @@ public sealed class EntryAttachmentsHandler(
     {
         await entries.GetAsync(entryId, cancellationToken); // the entry's own visibility rules, or "not found"
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Attachments.AsNoTracking().Where(a => a.EntryId == entryId).OrderBy(a => a.UploadedAtUtc)
-            .Select(a => new AttachmentInfo(a.Id, a.OriginalName, a.SizeBytes, a.ContentType, a.Sha256, a.UploadedBy, a.UploadedAtUtc))
-            .ToListAsync(cancellationToken);
+        return await AttachmentInfo.List(db.Attachments.AsNoTracking().Where(a => a.EntryId == entryId)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Whether the current user may add or remove files of this entry now (for showing the controls): the same rule as the changes.</summary>

@@ -28,9 +28,7 @@ public sealed class ContractAttachmentsHandler(
             throw new NotFoundException(nameof(PurchaseContract), contractId);
         }
 
-        return await db.Attachments.AsNoTracking().Where(a => a.ContractId == contractId).OrderBy(a => a.UploadedAtUtc)
-            .Select(a => new AttachmentInfo(a.Id, a.OriginalName, a.SizeBytes, a.ContentType, a.Sha256, a.UploadedBy, a.UploadedAtUtc))
-            .ToListAsync(cancellationToken);
+        return await AttachmentInfo.List(db.Attachments.AsNoTracking().Where(a => a.ContractId == contractId)).ToListAsync(cancellationToken);
     }
 
     public async Task<AttachmentInfo> UploadAsync(int contractId, string fileName, Stream content, CancellationToken cancellationToken = default)

@@ -32,9 +32,7 @@ public sealed class ReportAttachmentsHandler(
             return [];
         }
 
-        return await db.Attachments.AsNoTracking().Where(a => a.ReportId == reportId).OrderBy(a => a.UploadedAtUtc)
-            .Select(a => new AttachmentInfo(a.Id, a.OriginalName, a.SizeBytes, a.ContentType, a.Sha256, a.UploadedBy, a.UploadedAtUtc))
-            .ToListAsync(cancellationToken);
+        return await AttachmentInfo.List(db.Attachments.AsNoTracking().Where(a => a.ReportId == reportId)).ToListAsync(cancellationToken);
     }
 
     public async Task<AttachmentInfo> UploadAsync(int reportId, string fileName, Stream content, CancellationToken cancellationToken = default)
