@@ -39,7 +39,27 @@ public sealed class ListFundingSourcesHandler(IDbContextFactory<ProcurementDbCon
     {
         currentUser.DemandAny(FundingAccess.Readers);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var sources = db.FundingSources.AsNoTracking();
+        var sources = Filter(db.FundingSources.AsNoTracking(), query);
+
+        var rows = await sources
+            .OrderByDescending(f => f.FiscalYear).ThenBy(f => f.Kind).ThenBy(f => f.Name)
+            .Select(f => new FundingSourceRow(
+                f.Id, f.Name, f.Kind, f.FiscalLevel, f.Grantor, f.FiscalYear, f.DocumentNumber, f.Amount,
+                db.Allocations.Where(a => a.FundingSourceId == f.Id).Sum(a => (decimal?)a.Amount) ?? 0m,
+                db.Disbursements.Where(d => d.Allocation.FundingSourceId == f.Id).Sum(d => (decimal?)d.Amount) ?? 0m))
+            .ToListAsync(cancellationToken);
+
+        var totals = rows
+            .GroupBy(r => (r.Kind, r.FiscalYear))
+            .OrderByDescending(g => g.Key.FiscalYear).ThenBy(g => g.Key.Kind)
+            .Select(g => new FundingTotal(g.Key.Kind, g.Key.FiscalYear, g.Sum(r => r.Amount), g.Sum(r => r.Allocated), g.Sum(r => r.Disbursed)))
+            .ToList();
+        return new FundingOverview(rows, totals);
+    }
+
+    /// <summary>The funding page's filter (year, kind, search in name or document number); the fund and disbursement ledgers use it too.</summary>
+    internal static IQueryable<FundingSource> Filter(IQueryable<FundingSource> sources, ListFundingSourcesQuery query)
+    {
         if (query.FiscalYear is { } year)
         {
             sources = sources.Where(f => f.FiscalYear == year);
@@ -56,19 +76,6 @@ public sealed class ListFundingSourcesHandler(IDbContextFactory<ProcurementDbCon
             sources = sources.Where(f => f.Name.Contains(term) || f.DocumentNumber.Contains(term));
         }
 
-        var rows = await sources
-            .OrderByDescending(f => f.FiscalYear).ThenBy(f => f.Kind).ThenBy(f => f.Name)
-            .Select(f => new FundingSourceRow(
-                f.Id, f.Name, f.Kind, f.FiscalLevel, f.Grantor, f.FiscalYear, f.DocumentNumber, f.Amount,
-                db.Allocations.Where(a => a.FundingSourceId == f.Id).Sum(a => (decimal?)a.Amount) ?? 0m,
-                db.Disbursements.Where(d => d.Allocation.FundingSourceId == f.Id).Sum(d => (decimal?)d.Amount) ?? 0m))
-            .ToListAsync(cancellationToken);
-
-        var totals = rows
-            .GroupBy(r => (r.Kind, r.FiscalYear))
-            .OrderByDescending(g => g.Key.FiscalYear).ThenBy(g => g.Key.Kind)
-            .Select(g => new FundingTotal(g.Key.Kind, g.Key.FiscalYear, g.Sum(r => r.Amount), g.Sum(r => r.Allocated), g.Sum(r => r.Disbursed)))
-            .ToList();
-        return new FundingOverview(rows, totals);
+        return sources;
     }
 }

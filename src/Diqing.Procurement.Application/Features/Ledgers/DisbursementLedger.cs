@@ -23,7 +23,7 @@ internal static class DisbursementLedger
             context.Filters.Add(text["Label.OwnAgencyOnly"]);
         }
 
-        var sources = FundLedger.Filter(db.FundingSources.AsNoTracking(), funding);
+        var sources = ListFundingSourcesHandler.Filter(db.FundingSources.AsNoTracking(), funding);
         var contracts = db.Contracts.AsNoTracking().Visible(user);
         if (context.Request.ContractId is { } contractId)
         {

@@ -17,28 +17,6 @@ internal static class FundLedger
 
     private sealed record DisbursementLine(int AllocationId, string Voucher, DateOnly PaidOn, decimal Amount);
 
-    /// <summary>The funding page's filter (year, kind, search in name or document number).</summary>
-    public static IQueryable<FundingSource> Filter(IQueryable<FundingSource> sources, ListFundingSourcesQuery query)
-    {
-        if (query.FiscalYear is { } year)
-        {
-            sources = sources.Where(f => f.FiscalYear == year);
-        }
-
-        if (query.Kind is { } kind)
-        {
-            sources = sources.Where(f => f.Kind == kind);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = query.Search.Trim();
-            sources = sources.Where(f => f.Name.Contains(term) || f.DocumentNumber.Contains(term));
-        }
-
-        return sources;
-    }
-
     public static async Task<LedgerDocument> BuildAsync(LedgerContext context, CancellationToken cancellationToken)
     {
         var (db, text) = (context.Db, context.Text);
@@ -46,7 +24,7 @@ internal static class FundLedger
         context.Filter("Year", query.FiscalYear);
         context.Filter("FundingKind", text.OfOptional(query.Kind));
         context.Filter("Search", query.Search?.Trim());
-        var sources = Filter(db.FundingSources.AsNoTracking(), query);
+        var sources = ListFundingSourcesHandler.Filter(db.FundingSources.AsNoTracking(), query); // the funding page's own filter
 
         var perSource = await sources
             .Select(f => new Source(f.Id, f.Name, f.Kind, f.FiscalYear, f.DocumentNumber, f.Amount,
