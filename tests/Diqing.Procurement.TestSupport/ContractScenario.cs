@@ -45,7 +45,7 @@ public sealed class ContractScenario(TestApp app)
     /// <summary>A 30/40/30 schedule: on signing, on the mid-term milestone, on the completion milestone.</summary>
     public async Task<(int MidTerm, int Completion)> PlanAsync(int contractId)
     {
-        var plan = app.As<ContractPlanActions>(Roles.ProcurementOfficer);
+        var plan = app.As<ChangeContractPlanHandler>(Roles.ProcurementOfficer);
         var midTerm = await plan.AddMilestoneAsync(new AddMilestoneCommand(contractId, "中期", new DateOnly(2026, 6, 30), "中期报告、服务台账"));
         var completion = await plan.AddMilestoneAsync(new AddMilestoneCommand(contractId, "结项", new DateOnly(2026, 12, 15), "结项报告"));
         await plan.SetScheduleAsync(contractId,
@@ -63,8 +63,8 @@ public sealed class ContractScenario(TestApp app)
         var sourceId = await SourceAsync(sourceAmount == 0m ? amount : sourceAmount);
         var contractId = await DraftAsync(agencyId, amount);
         var (midTerm, completion) = await PlanAsync(contractId);
-        await app.As<ContractFundingActions>(Roles.FinanceOfficer).AllocateAsync(contractId, sourceId, amount);
-        await app.As<ContractLifecycleActions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5));
+        await app.As<AllocateContractFundingHandler>(Roles.FinanceOfficer).AllocateAsync(contractId, sourceId, amount);
+        await app.As<ContractTransitions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5));
         return new SignedContract(contractId, sourceId, midTerm, completion);
     }
 }

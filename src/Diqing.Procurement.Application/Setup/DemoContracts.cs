@@ -34,9 +34,9 @@ internal static class DemoContracts
         var agencies = await db.Agencies.ToDictionaryAsync(a => a.UnifiedSocialCreditCode, a => a.Id, cancellationToken);
         var funds = await db.FundingSources.ToDictionaryAsync(f => f.Kind, f => f.Id, cancellationToken);
         var draft = provider.GetRequiredService<SaveContractDraftHandler>();
-        var plan = provider.GetRequiredService<ContractPlanActions>();
-        var funding = provider.GetRequiredService<ContractFundingActions>();
-        var lifecycle = provider.GetRequiredService<ContractLifecycleActions>();
+        var plan = provider.GetRequiredService<ChangeContractPlanHandler>();
+        var funding = provider.GetRequiredService<AllocateContractFundingHandler>();
+        var lifecycle = provider.GetRequiredService<ContractTransitions>();
         var pay = provider.GetRequiredService<RecordPaymentHandler>();
         var get = provider.GetRequiredService<GetContractHandler>();
 
@@ -149,7 +149,7 @@ internal static class DemoContracts
     }
 
     private static async Task<(int KickOff, int MidTerm, int Completion)> PlanAsync(
-        ContractPlanActions plan, int contractId, DateOnly kickOff, DateOnly midTerm, DateOnly completion, CancellationToken cancellationToken)
+        ChangeContractPlanHandler plan, int contractId, DateOnly kickOff, DateOnly midTerm, DateOnly completion, CancellationToken cancellationToken)
     {
         var start = await plan.AddMilestoneAsync(new AddMilestoneCommand(contractId, "启动", kickOff, "项目实施方案、服务对象名册"), cancellationToken);
         var mid = await plan.AddMilestoneAsync(new AddMilestoneCommand(contractId, "中期", midTerm, "中期报告、服务台账、活动照片"), cancellationToken);

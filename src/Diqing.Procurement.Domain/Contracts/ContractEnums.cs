@@ -65,3 +65,17 @@ public enum EvaluationGrade
     Pass = 3,
     Fail = 4,
 }
+
+/// <summary>What a contract's status means beyond the action table of <see cref="PurchaseContract"/>.</summary>
+public static class ContractStatuses
+{
+    /// <summary>
+    /// A running contract (履行中): signed and not yet accepted, suspended or ended. Only then are reports
+    /// written and reviewed, and only then can a milestone be overdue.
+    /// </summary>
+    public static bool IsRunning(this ContractStatus status) => status is ContractStatus.Signed or ContractStatus.InProgress;
+
+    /// <summary>The same rule for a database query (translated to SQL).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<PurchaseContract, bool>> Running =
+        c => c.Status == ContractStatus.Signed || c.Status == ContractStatus.InProgress;
+}

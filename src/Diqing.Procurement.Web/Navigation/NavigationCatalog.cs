@@ -1,11 +1,21 @@
 using System.Security.Claims;
+using Diqing.Procurement.Application.Features.Agencies;
+using Diqing.Procurement.Application.Features.Competitions;
+using Diqing.Procurement.Application.Features.Contracts;
+using Diqing.Procurement.Application.Features.Funding;
+using Diqing.Procurement.Application.Features.Reports;
 using Diqing.Procurement.Domain.Security;
 using MudBlazor;
 
 namespace Diqing.Procurement.Web.Navigation;
 
-/// <summary>One navigation entry and the roles that may use its page (the page's [Authorize] says the same).</summary>
-public sealed record NavItem(string Href, string TextKey, string Icon, IReadOnlyList<string>? Roles);
+/// <summary>One navigation entry and the roles that may use its page: the same role set as the page's [Authorize] (null: every signed-in user).</summary>
+public sealed record NavItem(string Href, string TextKey, string Icon, string? Roles)
+{
+    public bool IsFor(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true
+        && (Roles is null || Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(user.IsInRole));
+}
 
 /// <summary>The single list the menu is drawn from: a role sees exactly the entries it may use.</summary>
 public static class NavigationCatalog
@@ -13,19 +23,16 @@ public static class NavigationCatalog
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("", "Nav.Home", Icons.Material.Filled.Home, null),
-        new("my-work", "Nav.MyWork", Icons.Material.Filled.Assignment, [Roles.AgencyUser]),
-        new("agencies", "Nav.Agencies", Icons.Material.Filled.Apartment, [Roles.Administrator, Roles.ProcurementOfficer, Roles.FinanceOfficer, Roles.Auditor]),
-        new("funding", "Nav.Funding", Icons.Material.Filled.AccountBalance, [Roles.Administrator, Roles.FinanceOfficer, Roles.ProcurementOfficer, Roles.Auditor]),
-        new("contracts", "Nav.Contracts", Icons.Material.Filled.Description,
-            [Roles.Administrator, Roles.ProcurementOfficer, Roles.FinanceOfficer, Roles.Auditor, Roles.AgencyUser]),
-        new("reviews", "Nav.Reviews", Icons.Material.Filled.FactCheck, [Roles.Administrator, Roles.ProcurementOfficer]),
-        new("overdue", "Nav.Overdue", Icons.Material.Filled.EventBusy, [Roles.Administrator, Roles.ProcurementOfficer, Roles.FinanceOfficer, Roles.Auditor]),
-        new("competitions", "Nav.Competitions", Icons.Material.Filled.EmojiEvents,
-            [Roles.Administrator, Roles.ProcurementOfficer, Roles.FinanceOfficer, Roles.Auditor, Roles.AgencyUser, Roles.Judge]),
-        new("admin/users", "Nav.Users", Icons.Material.Filled.ManageAccounts, [Roles.Administrator]),
-        new("audit", "Nav.Audit", Icons.Material.Filled.Policy, [Roles.Administrator, Roles.Auditor]),
+        new("my-work", "Nav.MyWork", Icons.Material.Filled.Assignment, ReportAccess.Writers),
+        new("agencies", "Nav.Agencies", Icons.Material.Filled.Apartment, AgencyAccess.Readers),
+        new("funding", "Nav.Funding", Icons.Material.Filled.AccountBalance, FundingAccess.Readers),
+        new("contracts", "Nav.Contracts", Icons.Material.Filled.Description, ContractAccess.Readers),
+        new("reviews", "Nav.Reviews", Icons.Material.Filled.FactCheck, ReportAccess.Reviewers),
+        new("overdue", "Nav.Overdue", Icons.Material.Filled.EventBusy, ReportAccess.BureauReaders),
+        new("competitions", "Nav.Competitions", Icons.Material.Filled.EmojiEvents, CompetitionAccess.Everyone),
+        new("admin/users", "Nav.Users", Icons.Material.Filled.ManageAccounts, Roles.Sets.Administrators),
+        new("audit", "Nav.Audit", Icons.Material.Filled.Policy, Roles.Sets.AuditReaders),
     ];
 
-    public static IEnumerable<NavItem> For(ClaimsPrincipal user) =>
-        Items.Where(i => user.Identity?.IsAuthenticated == true && (i.Roles is null || i.Roles.Any(user.IsInRole)));
+    public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.IsFor(user));
 }

@@ -23,7 +23,7 @@ public sealed class ProgressLedgerTests : IAsyncLifetime
         _app = await TestApp.CreateAsync();
         _agencyId = await _app.AddAgencyAsync();
         _contract = await new ContractScenario(_app).SignedAsync(_agencyId, 100_000m);
-        await _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer).StartAsync(_contract.ContractId);
+        await _app.As<ContractTransitions>(Roles.ProcurementOfficer).StartAsync(_contract.ContractId);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

@@ -14,9 +14,9 @@ public static class AgencyAccess
     public static IQueryable<Agency> Visible(this IQueryable<Agency> agencies, ICurrentUser user)
     {
         user.DemandAny(Readers);
-        if (user.IsInRole(Roles.AgencyUser) && !user.IsInRole(Roles.Administrator))
+        if (user.IsAgencyOnly())
         {
-            var own = user.AgencyId ?? -1;
+            var own = user.OwnAgencyId();
             return agencies.Where(a => a.Id == own);
         }
 

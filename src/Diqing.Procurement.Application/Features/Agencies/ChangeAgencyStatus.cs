@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Diqing.Procurement.Application.Features.Agencies;
 
 /// <summary>Suspend, reactivate or delete an agency. One that has accounts or contracts can only be suspended.</summary>
-public sealed class AgencyStatusActions(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class ChangeAgencyStatusHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
 {
     public Task SuspendAsync(int id, CancellationToken cancellationToken = default) => ChangeAsync(id, a => a.Suspend(), cancellationToken);
 

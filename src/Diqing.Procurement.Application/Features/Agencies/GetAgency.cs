@@ -36,7 +36,7 @@ public sealed class GetAgencyHandler(IDbContextFactory<ProcurementDbContext> dbF
             ?? throw new NotFoundException(nameof(Agency), id);
 
         // Only bureau staff see who the agency's accounts are.
-        IReadOnlyList<AgencyUserRow> users = currentUser.IsInRole(Roles.AgencyUser) && !currentUser.IsInRole(Roles.Administrator)
+        IReadOnlyList<AgencyUserRow> users = currentUser.IsAgencyOnly()
             ? []
             : await db.Users.AsNoTracking().Where(u => u.AgencyId == id).OrderBy(u => u.UserName)
                 .Select(u => new AgencyUserRow(u.UserName!, u.DisplayName, u.IsDeactivated)).ToListAsync(cancellationToken);

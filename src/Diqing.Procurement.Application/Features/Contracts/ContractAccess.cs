@@ -37,9 +37,9 @@ public static class ContractAccess
     public static IQueryable<PurchaseContract> Visible(this IQueryable<PurchaseContract> contracts, ICurrentUser user)
     {
         user.DemandAny(Readers);
-        if (user.IsInRole(Roles.AgencyUser) && !user.IsInRole(Roles.Administrator))
+        if (user.IsAgencyOnly())
         {
-            var own = user.AgencyId ?? -1;
+            var own = user.OwnAgencyId();
             return contracts.Where(c => c.AgencyId == own);
         }
 

@@ -58,7 +58,7 @@ public sealed class GetContractHandler(IDbContextFactory<ProcurementDbContext> d
             .ToListAsync(cancellationToken);
 
         IReadOnlyList<ContractHistoryLine> history = [];
-        if (!currentUser.IsInRole(Roles.AgencyUser) || currentUser.IsInRole(Roles.Administrator))
+        if (!currentUser.IsAgencyOnly())
         {
             history = await HistoryAsync(db, contract, cancellationToken);
         }

@@ -29,7 +29,7 @@ public sealed class RecordPaymentHandler(IDbContextFactory<ProcurementDbContext>
         var sources = new List<Domain.Funding.FundingSource>();
         foreach (var id in sourceIds)
         {
-            sources.Add(await ContractFundingActions.LoadSourceAsync(db, id, cancellationToken));
+            sources.Add(await AllocateContractFundingHandler.LoadSourceAsync(db, id, cancellationToken));
         }
 
         var allocations = sources.SelectMany(s => s.Allocations.Where(a => a.ContractId == contract.Id).Select(a => (Source: s, Allocation: a))).ToList();
@@ -45,7 +45,7 @@ public sealed class RecordPaymentHandler(IDbContextFactory<ProcurementDbContext>
             source.Disburse(allocation, command.VoucherNumber, command.PaidOn, part, installment.Id); // R-06 per allocation
         }
 
-        await ContractConcurrency.SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Contract.ChangedByOthers", cancellationToken);
     }
 }
 

@@ -123,7 +123,7 @@ public sealed class SaveContractDraftHandler(
             await RequireAgencyAsync(db, details.AgencyId, cancellationToken);
             contract.UpdateDraft(details);
             contract.SetIndicators(indicators);
-            await ContractConcurrency.SaveAsync(db, cancellationToken);
+            await db.SaveOrRefuseAsync("Contract.ChangedByOthers", cancellationToken);
             return contract.Id;
         }
 

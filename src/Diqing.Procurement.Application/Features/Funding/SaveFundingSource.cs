@@ -109,7 +109,7 @@ public sealed class SaveFundingSourceHandler(
         source.Grantor = string.IsNullOrWhiteSpace(command.Grantor) ? null : command.Grantor.Trim();
         source.ReceivedOn = command.ReceivedOn is { } received ? DateOnly.FromDateTime(received) : null;
         source.Notes = string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim();
-        await FundingConcurrency.SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Funding.BalanceChanged", cancellationToken);
         return source.Id;
     }
 }

@@ -80,7 +80,7 @@ internal static class ProgressLedger
         var sheet = new LedgerSheet(title, context.Preamble(title), columns, count, LedgerContext.Map(milestones.AsAsyncEnumerable(), m =>
         {
             var report = reports.GetValueOrDefault(m.MilestoneId);
-            var running = m.ContractStatus is ContractStatus.Signed or ContractStatus.InProgress;
+            var running = m.ContractStatus.IsRunning();
             return
             [
                 m.ContractNumber, m.Title, m.Agency, text.Of(m.County), m.Milestone, m.DueOn,

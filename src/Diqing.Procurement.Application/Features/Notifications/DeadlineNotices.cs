@@ -25,7 +25,7 @@ public sealed class DeadlineNotices(IDbContextFactory<ProcurementDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var milestones = await (
                 from m in db.Milestones.AsNoTracking().Where(m => m.ReportApprovedAtUtc == null && m.DueOn <= horizon)
-                join c in db.Contracts.Where(c => c.Status == ContractStatus.Signed || c.Status == ContractStatus.InProgress) on m.ContractId equals c.Id
+                join c in db.Contracts.Where(ContractStatuses.Running) on m.ContractId equals c.Id
                 select new { MilestoneId = m.Id, m.Name, m.DueOn, ContractId = c.Id, c.Number, c.Title, c.AgencyId })
             .ToListAsync(cancellationToken);
 

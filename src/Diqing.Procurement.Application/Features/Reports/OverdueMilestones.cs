@@ -18,11 +18,11 @@ public sealed class OverdueMilestonesHandler(IDbContextFactory<ProcurementDbCont
 {
     public async Task<IReadOnlyList<OverdueMilestone>> HandleAsync(int? agencyId = null, County? county = null, CancellationToken cancellationToken = default)
     {
-        currentUser.DemandAny(Roles.Sets.BureauStaff + "," + Roles.Auditor);
+        currentUser.DemandAny(ReportAccess.BureauReaders);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = ChinaTime.DateOf(now);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var contracts = db.Contracts.AsNoTracking().Where(c => c.Status == ContractStatus.Signed || c.Status == ContractStatus.InProgress);
+        var contracts = db.Contracts.AsNoTracking().Where(ContractStatuses.Running);
         if (agencyId is { } id)
         {
             contracts = contracts.Where(c => c.AgencyId == id);

@@ -11,12 +11,16 @@ public static class ReportAccess
 {
     public const string Writers = Roles.AgencyUser;
     public const string Reviewers = Roles.Administrator + "," + Roles.ProcurementOfficer;
-    public const string Readers = Roles.Sets.BureauStaff + "," + Roles.Auditor + "," + Roles.AgencyUser;
+    public const string Readers = BureauReaders + "," + Roles.AgencyUser;
+
+    /// <summary>The bureau's side of reports: the review pages and the overdue milestones; reviewers act, the others read.</summary>
+    public const string BureauReaders = Roles.Sets.BureauStaff + "," + Roles.Auditor;
 
     public static IQueryable<MilestoneReport> Visible(this IQueryable<MilestoneReport> reports, ICurrentUser user)
     {
         user.DemandAny(Readers);
-        return IsAgencyOnly(user) ? reports.Where(r => r.AgencyId == (user.AgencyId ?? -1)) : reports;
+        var own = user.OwnAgencyId();
+        return user.IsAgencyOnly() ? reports.Where(r => r.AgencyId == own) : reports;
     }
 
     /// <summary>
@@ -25,9 +29,7 @@ public static class ReportAccess
     /// </summary>
     internal static async Task<bool> MayReadFilesAsync(Infrastructure.Persistence.ProcurementDbContext db, int reportId, ICurrentUser user, CancellationToken cancellationToken) =>
         await db.MilestoneReports.AsNoTracking().Visible(user)
-            .AnyAsync(r => r.Id == reportId && ((IsAgencyOnly(user) && r.AgencyId == user.AgencyId) || r.Versions.Any()), cancellationToken);
-
-    public static bool IsAgencyOnly(ICurrentUser user) => user.IsInRole(Roles.AgencyUser) && !user.IsInRole(Roles.Administrator);
+            .AnyAsync(r => r.Id == reportId && ((user.IsAgencyOnly() && r.AgencyId == user.AgencyId) || r.Versions.Any()), cancellationToken);
 
     /// <summary>The agency of an agency user, or forbidden for everyone else.</summary>
     public static int DemandAgency(ICurrentUser user)

@@ -1,6 +1,7 @@
 using Diqing.Procurement.Application.Common;
 using Diqing.Procurement.Application.Features.Attachments;
 using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Reports;
 using Diqing.Procurement.Infrastructure.Files;
 using Diqing.Procurement.Infrastructure.Persistence;
@@ -73,7 +74,7 @@ public sealed class ReportAttachmentsHandler(
         }
 
         var contractStatus = await db.Contracts.Where(c => c.Id == report.ContractId).Select(c => c.Status).SingleAsync(cancellationToken);
-        if (!ReportViews.IsActive(contractStatus))
+        if (!contractStatus.IsRunning())
         {
             throw new DomainException("Report.ContractNotActive");
         }

@@ -82,7 +82,7 @@ public sealed class ReportFormHandler(
             .SingleOrDefaultAsync(c => c.AgencyId == agencyId && c.Milestones.Any(m => m.Id == milestoneId), cancellationToken)
             ?? throw new NotFoundException(nameof(Milestone), milestoneId);
         var exists = await db.MilestoneReports.AnyAsync(r => r.MilestoneId == milestoneId, cancellationToken);
-        if (!exists && !ReportViews.IsActive(contract.Status))
+        if (!exists && !contract.Status.IsRunning())
         {
             // A finished contract's reports stay readable; no new report is started for it.
             throw new DomainException("Report.ContractNotActive");
@@ -110,7 +110,7 @@ public sealed class ReportFormHandler(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var report = await LoadOwnAsync(db, reportId, version, cancellationToken);
         report.SaveDraft(content, clock.GetUtcNow().UtcDateTime);
-        await SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Report.ChangedElsewhere", cancellationToken);
         return await ReportViews.LoadAsync(db, reportId, currentUser, cancellationToken);
     }
 
@@ -129,7 +129,7 @@ public sealed class ReportFormHandler(
         await Notifications.Notifier.ToReviewersAsync(db, userId => new Domain.Notifications.Notification(
             userId, Domain.Notifications.NotificationKind.ReportSubmitted, $"{contract.Number} {contract.Title}", milestone.Name,
             contract.Id, report.Id, milestone.Id, $"submitted:{report.Id}:{submitted.Number}", now), cancellationToken);
-        await SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Report.ChangedElsewhere", cancellationToken);
         return await ReportViews.LoadAsync(db, reportId, currentUser, cancellationToken);
     }
 
@@ -140,7 +140,7 @@ public sealed class ReportFormHandler(
             .SingleOrDefaultAsync(r => r.Id == reportId && r.AgencyId == agencyId, cancellationToken)
             ?? throw new NotFoundException(nameof(MilestoneReport), reportId);
         var contractStatus = await db.Contracts.Where(c => c.Id == report.ContractId).Select(c => c.Status).SingleAsync(cancellationToken);
-        if (!ReportViews.IsActive(contractStatus))
+        if (!contractStatus.IsRunning())
         {
             throw new DomainException("Report.ContractNotActive");
         }
@@ -152,25 +152,10 @@ public sealed class ReportFormHandler(
 
         return report;
     }
-
-    private static async Task SaveAsync(ProcurementDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("Report.ChangedElsewhere");
-        }
-    }
 }
 
 internal static class ReportViews
 {
-    /// <summary>Reports are written and reviewed while the contract runs; before signing and after it ends they are only read.</summary>
-    public static bool IsActive(ContractStatus status) => status is ContractStatus.Signed or ContractStatus.InProgress;
-
     public static async Task<ReportView> LoadAsync(ProcurementDbContext db, int reportId, ICurrentUser user, CancellationToken cancellationToken)
     {
         var report = await db.MilestoneReports.AsNoTracking().Visible(user).Include(r => r.Versions)
@@ -180,13 +165,13 @@ internal static class ReportViews
         var milestone = contract.Milestones.Single(m => m.Id == report.MilestoneId);
         var agencyName = await db.Agencies.Where(a => a.Id == report.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
         // The working copy belongs to the agency: everyone else reads what was last submitted (nothing before the first submission).
-        var ownAgency = ReportAccess.IsAgencyOnly(user) && user.AgencyId == report.AgencyId;
+        var ownAgency = user.IsAgencyOnly() && user.AgencyId == report.AgencyId;
         var versions = report.Versions.OrderBy(v => v.Number).ToList();
         var content = ownAgency ? report.Content : versions.LastOrDefault()?.Content ?? ReportContent.Empty;
         return new ReportView(report.Id, report.Version, report.Status, content, report.DraftSavedAtUtc, contract.Number, contract.Title,
             contract.StartOn, contract.EndOn, agencyName, milestone.Name, milestone.DueOn, milestone.Deliverables, contract.Indicators, contract.TargetGroups,
-            versions, contract.Id, milestone.Id, IsActive(contract.Status),
-            CanEdit: IsActive(contract.Status) && report.IsEditableByAgency && ownAgency,
-            CanReview: IsActive(contract.Status) && report.IsAwaitingReview && user.IsAnyOf(ReportAccess.Reviewers));
+            versions, contract.Id, milestone.Id, contract.Status.IsRunning(),
+            CanEdit: contract.Status.IsRunning() && report.IsEditableByAgency && ownAgency,
+            CanReview: contract.Status.IsRunning() && report.IsAwaitingReview && user.IsAnyOf(ReportAccess.Reviewers));
     }
 }

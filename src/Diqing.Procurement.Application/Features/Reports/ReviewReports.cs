@@ -1,6 +1,7 @@
 using Diqing.Procurement.Application.Common;
 using Diqing.Procurement.Application.Features.Contracts;
 using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Reports;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
@@ -52,7 +53,7 @@ public sealed class ReviewReportsHandler(IDbContextFactory<ProcurementDbContext>
         var now = clock.GetUtcNow().UtcDateTime;
         report.Return(currentUser.UserName!, comment, comments, now);
         await NotifyAgencyAsync(db, report, Domain.Notifications.NotificationKind.ReportReturned, now, cancellationToken);
-        await SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Report.ChangedElsewhere", cancellationToken);
     }
 
     /// <summary>Approves the report and, in the same transaction, marks the milestone approved so its installment becomes payable .</summary>
@@ -66,7 +67,7 @@ public sealed class ReviewReportsHandler(IDbContextFactory<ProcurementDbContext>
         report.Approve(currentUser.UserName!, comment, now);
         contract.ApproveMilestoneReport(contract.Milestones.Single(m => m.Id == report.MilestoneId), now);
         await NotifyAgencyAsync(db, report, Domain.Notifications.NotificationKind.ReportApproved, now, cancellationToken);
-        await SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Report.ChangedElsewhere", cancellationToken);
     }
 
     private static async Task NotifyAgencyAsync(ProcurementDbContext db, MilestoneReport report, Domain.Notifications.NotificationKind kind, DateTime now, CancellationToken cancellationToken)
@@ -83,23 +84,11 @@ public sealed class ReviewReportsHandler(IDbContextFactory<ProcurementDbContext>
         var report = await db.MilestoneReports.Include(r => r.Versions).SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken)
             ?? throw new NotFoundException(nameof(MilestoneReport), reportId);
         var contractStatus = await db.Contracts.Where(c => c.Id == report.ContractId).Select(c => c.Status).SingleAsync(cancellationToken);
-        if (!ReportViews.IsActive(contractStatus))
+        if (!contractStatus.IsRunning())
         {
             throw new DomainException("Report.ReviewContractNotActive");
         }
 
         return report;
-    }
-
-    private static async Task SaveAsync(ProcurementDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("Report.ChangedElsewhere");
-        }
     }
 }

@@ -32,7 +32,7 @@ public sealed class AgencyReadAndStatusTests : IAsyncLifetime
         Assert.Equal(1, (await list.HandleAsync(new ListAgenciesQuery { Search = "52533401" })).TotalCount);
         Assert.Equal(2, (await list.HandleAsync(new ListAgenciesQuery { County = County.ShangriLa })).TotalCount);
 
-        await _app.As<AgencyStatusActions>(Roles.ProcurementOfficer).SuspendAsync(_shangriLa);
+        await _app.As<ChangeAgencyStatusHandler>(Roles.ProcurementOfficer).SuspendAsync(_shangriLa);
         var suspended = await list.HandleAsync(new ListAgenciesQuery { Status = AgencyStatus.Suspended });
         Assert.Equal(_shangriLa, Assert.Single(suspended.Items).Id);
     }
@@ -40,9 +40,9 @@ public sealed class AgencyReadAndStatusTests : IAsyncLifetime
     [Fact]
     public async Task The_lookup_carries_each_agencys_status()
     {
-        await _app.As<AgencyStatusActions>(Roles.ProcurementOfficer).SuspendAsync(_shangriLa);
+        await _app.As<ChangeAgencyStatusHandler>(Roles.ProcurementOfficer).SuspendAsync(_shangriLa);
 
-        var options = await _app.As<AgencyLookupHandler>(Roles.ProcurementOfficer).HandleAsync();
+        var options = await _app.As<LookupAgenciesHandler>(Roles.ProcurementOfficer).HandleAsync();
 
         Assert.Equal(AgencyStatus.Suspended, options.Single(o => o.Id == _shangriLa).Status);
         Assert.Equal([_shangriLa], options.Where(o => o.IsSuspended).Select(o => o.Id));
@@ -80,7 +80,7 @@ public sealed class AgencyReadAndStatusTests : IAsyncLifetime
     public async Task An_agency_with_accounts_cannot_be_deleted_only_suspended()
     {
         await _app.AddUserAsync("deqin2", Roles.AgencyUser, _deqin);
-        var actions = _app.As<AgencyStatusActions>(Roles.Administrator);
+        var actions = _app.As<ChangeAgencyStatusHandler>(Roles.Administrator);
 
         Assert.Equal("Agency.InUseSuspendInstead", (await Assert.ThrowsAsync<DomainException>(() => actions.DeleteAsync(_deqin))).Code);
         await actions.SuspendAsync(_deqin);
@@ -91,8 +91,8 @@ public sealed class AgencyReadAndStatusTests : IAsyncLifetime
     [Fact]
     public async Task An_unused_agency_can_be_deleted_by_an_officer_but_not_by_an_auditor()
     {
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<AgencyStatusActions>(Roles.Auditor).DeleteAsync(_shangriLa));
-        await _app.As<AgencyStatusActions>(Roles.ProcurementOfficer).DeleteAsync(_shangriLa);
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<ChangeAgencyStatusHandler>(Roles.Auditor).DeleteAsync(_shangriLa));
+        await _app.As<ChangeAgencyStatusHandler>(Roles.ProcurementOfficer).DeleteAsync(_shangriLa);
         await Assert.ThrowsAsync<NotFoundException>(() => _app.As<GetAgencyHandler>(Roles.Auditor).HandleAsync(_shangriLa));
     }
 }

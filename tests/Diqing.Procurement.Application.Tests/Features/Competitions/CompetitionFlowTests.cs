@@ -144,7 +144,7 @@ public sealed class CompetitionFlowTests : IAsyncLifetime
         Assert.Equal([a], (await Agency(_deqin).ListAsync(_competitionId)).Select(e => e.Id));
 
         var third = await Agency(_deqin).SaveAsync(_competitionId, null, Entry("第二个项目", 50_000m));
-        await _app.As<Diqing.Procurement.Application.Features.Agencies.AgencyStatusActions>(Roles.ProcurementOfficer).SuspendAsync(_deqin);
+        await _app.As<Diqing.Procurement.Application.Features.Agencies.ChangeAgencyStatusHandler>(Roles.ProcurementOfficer).SuspendAsync(_deqin);
         Assert.Equal("Agency.Suspended", (await Assert.ThrowsAsync<DomainException>(() => Agency(_deqin).SubmitAsync(third))).Code);
     }
 

@@ -96,7 +96,7 @@ public sealed class ContractAttachmentsTests : IAsyncLifetime
         Assert.Equal("Attachment.TypeNotAllowed", (await Assert.ThrowsAsync<DomainException>(
             () => officer.UploadAsync(_contract.ContractId, "程序.pdf", new MemoryStream([0x4D, 0x5A, 0x90, 0x00, 0x03])))).Code);
 
-        await _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer).TerminateAsync(_contract.ContractId, "机构撤出");
+        await _app.As<ContractTransitions>(Roles.ProcurementOfficer).TerminateAsync(_contract.ContractId, "机构撤出");
 
         Assert.Equal("Attachment.ContractFinished", (await Assert.ThrowsAsync<DomainException>(
             () => officer.UploadAsync(_contract.ContractId, "补充.pdf", new MemoryStream(Pdf)))).Code);

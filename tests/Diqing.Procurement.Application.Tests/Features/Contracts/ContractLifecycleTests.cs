@@ -65,10 +65,10 @@ public sealed class ContractLifecycleTests : IAsyncLifetime
         var grant = await _scenario.SourceAsync(50_000m, FundingKind.ExternalGrant, "活水计划（测试）");
         var contractId = await _scenario.DraftAsync(_agencyId, 100_000.01m);
         var (midTerm, _) = await _scenario.PlanAsync(contractId);
-        var funding = _app.As<ContractFundingActions>(Roles.ProcurementOfficer);
+        var funding = _app.As<AllocateContractFundingHandler>(Roles.ProcurementOfficer);
         await funding.AllocateAsync(contractId, fiscal, 60_000m);
         await funding.AllocateAsync(contractId, grant, 40_000.01m);
-        var lifecycle = _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer);
+        var lifecycle = _app.As<ContractTransitions>(Roles.ProcurementOfficer);
         await lifecycle.SignAsync(contractId, new DateOnly(2026, 1, 5));
         await lifecycle.StartAsync(contractId);
 
@@ -105,10 +105,10 @@ public sealed class ContractLifecycleTests : IAsyncLifetime
         var sourceId = await _scenario.SourceAsync(1_000m);
         var contractId = await _scenario.DraftAsync(_agencyId, 1_000m);
         await _scenario.PlanAsync(contractId);
-        await _app.As<ContractFundingActions>(Roles.FinanceOfficer).AllocateAsync(contractId, sourceId, 1_000m);
-        await _app.As<AgencyStatusActions>(Roles.ProcurementOfficer).SuspendAsync(_agencyId);
+        await _app.As<AllocateContractFundingHandler>(Roles.FinanceOfficer).AllocateAsync(contractId, sourceId, 1_000m);
+        await _app.As<ChangeAgencyStatusHandler>(Roles.ProcurementOfficer).SuspendAsync(_agencyId);
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5)));
+        var ex = await Assert.ThrowsAsync<DomainException>(() => _app.As<ContractTransitions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5)));
 
         Assert.Equal("Agency.Suspended", ex.Code);
         Assert.Equal(ContractStatus.Draft, (await DetailAsync(contractId)).Contract.Status);
@@ -125,8 +125,8 @@ public sealed class ContractLifecycleTests : IAsyncLifetime
             new RecordPaymentCommand(signed.ContractId, detail.Contract.Installments[0].Id, "记-1", new DateOnly(2026, 2, 1), 3_000m));
 
         await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
-            _app.As<ContractFundingActions>(Roles.ProcurementOfficer).ChangeAsync(signed.ContractId, allocation.Id, 12_000m, "追加"));
-        var finance = _app.As<ContractFundingActions>(Roles.FinanceOfficer);
+            _app.As<AllocateContractFundingHandler>(Roles.ProcurementOfficer).ChangeAsync(signed.ContractId, allocation.Id, 12_000m, "追加"));
+        var finance = _app.As<AllocateContractFundingHandler>(Roles.FinanceOfficer);
         Assert.Equal("Funding.AdjustmentReasonRequired", (await Assert.ThrowsAsync<DomainException>(() => finance.ChangeAsync(signed.ContractId, allocation.Id, 12_000m, null))).Code);
         Assert.Equal("Funding.AllocationBelowDisbursed", (await Assert.ThrowsAsync<DomainException>(() => finance.ChangeAsync(signed.ContractId, allocation.Id, 2_999.99m, "核减"))).Code);
 
@@ -147,7 +147,7 @@ public sealed class ContractLifecycleTests : IAsyncLifetime
         Assert.Equal(1_000m, (await _app.As<GetContractHandler>(Roles.AgencyUser, agencyId: _agencyId).HandleAsync(own)).Contract.Amount);
         await Assert.ThrowsAsync<NotFoundException>(() => _app.As<GetContractHandler>(Roles.AgencyUser, agencyId: _agencyId).HandleAsync(other));
 
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<ContractLifecycleActions>(Roles.AgencyUser, agencyId: _agencyId).SignAsync(own, default));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<ContractTransitions>(Roles.AgencyUser, agencyId: _agencyId).SignAsync(own, default));
         await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
             _app.As<SaveContractDraftHandler>(Roles.AgencyUser, agencyId: _agencyId).HandleAsync(ContractScenario.Draft(_agencyId, 1m)));
         Assert.Empty((await _app.As<GetContractHandler>(Roles.AgencyUser, agencyId: _agencyId).HandleAsync(own)).History);
@@ -174,14 +174,14 @@ public sealed class ContractLifecycleTests : IAsyncLifetime
     public async Task An_agency_with_contracts_cannot_be_deleted_and_shows_its_evaluations()
     {
         var signed = await _scenario.SignedAsync(_otherAgencyId, 1_000m);
-        var lifecycle = _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer);
+        var lifecycle = _app.As<ContractTransitions>(Roles.ProcurementOfficer);
         await lifecycle.StartAsync(signed.ContractId);
         await lifecycle.ApproveMilestoneReportAsync(signed.ContractId, signed.MidTermMilestoneId);
         await lifecycle.ApproveMilestoneReportAsync(signed.ContractId, signed.CompletionMilestoneId);
         await lifecycle.AcceptAsync(signed.ContractId);
         await lifecycle.EvaluateAsync(signed.ContractId, 86m, new DateOnly(2027, 1, 10), "良好");
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => _app.As<AgencyStatusActions>(Roles.Administrator).DeleteAsync(_otherAgencyId));
+        var ex = await Assert.ThrowsAsync<DomainException>(() => _app.As<ChangeAgencyStatusHandler>(Roles.Administrator).DeleteAsync(_otherAgencyId));
         Assert.Equal("Agency.InUseSuspendInstead", ex.Code);
         var agency = await _app.As<GetAgencyHandler>(Roles.Auditor).HandleAsync(_otherAgencyId);
         var row = Assert.Single(agency.Contracts);

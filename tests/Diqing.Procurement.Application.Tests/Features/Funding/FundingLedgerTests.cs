@@ -25,7 +25,7 @@ public sealed class FundingLedgerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private ContractFundingActions Funding(string role = Roles.FinanceOfficer) => _app.As<ContractFundingActions>(role);
+    private AllocateContractFundingHandler Funding(string role = Roles.FinanceOfficer) => _app.As<AllocateContractFundingHandler>(role);
 
     [Fact]
     public async Task R07_concurrent_allocations_never_overspend_a_source()
@@ -104,7 +104,7 @@ public sealed class FundingLedgerTests : IAsyncLifetime
         await _scenario.PlanAsync(contractId);
         await Funding().AllocateAsync(contractId, big, 700m);
         var smallAllocation = await Funding().AllocateAsync(contractId, small, 100m);
-        await _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5));
+        await _app.As<ContractTransitions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5));
         var first = (await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(contractId)).Contract.Installments.Single(i => i.Sequence == 1);
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => _app.As<RecordPaymentHandler>(Roles.FinanceOfficer).HandleAsync(
@@ -173,7 +173,7 @@ public sealed class FundingLedgerTests : IAsyncLifetime
     {
         var sourceId = await _scenario.SourceAsync(100m);
         var contractId = await _scenario.DraftAsync(_agencyId, 100m);
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<ContractFundingActions>(role, agencyId: _agencyId).AllocateAsync(contractId, sourceId, 1m));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<AllocateContractFundingHandler>(role, agencyId: _agencyId).AllocateAsync(contractId, sourceId, 1m));
     }
 
     [Theory]

@@ -167,7 +167,7 @@ public sealed class ReportAttachmentsTests : IAsyncLifetime
     public async Task Files_cannot_be_changed_once_the_contract_stops()
     {
         var info = await Files().UploadAsync(_reportId, "照片.jpg", Bytes(Jpeg()));
-        await _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer).SuspendAsync(_contractId, "机构负责人变更");
+        await _app.As<ContractTransitions>(Roles.ProcurementOfficer).SuspendAsync(_contractId, "机构负责人变更");
 
         Assert.Equal("Report.ContractNotActive", (await Assert.ThrowsAsync<DomainException>(() => Files().UploadAsync(_reportId, "新.jpg", Bytes(Jpeg())))).Code);
         Assert.Equal("Report.ContractNotActive", (await Assert.ThrowsAsync<DomainException>(() => Files().DeleteAsync(info.Id))).Code);

@@ -24,7 +24,7 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
         _agencyId = await _app.AddAgencyAsync();
         _otherAgencyId = await _app.AddAgencyAsync("香格里拉市社会服务工作中心", "52533401MJD0000025");
         _contract = await new ContractScenario(_app).SignedAsync(_agencyId, 100_000m);
-        await _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer).StartAsync(_contract.ContractId);
+        await _app.As<ContractTransitions>(Roles.ProcurementOfficer).StartAsync(_contract.ContractId);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -110,7 +110,7 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
         var submitted = await Form().SubmitAsync(draft.ReportId, draft.Version, Complete());
         await Review().ReturnAsync(submitted.ReportId, "请补充活动照片");
 
-        await _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer).SuspendAsync(_contract.ContractId, "机构负责人变更");
+        await _app.As<ContractTransitions>(Roles.ProcurementOfficer).SuspendAsync(_contract.ContractId, "机构负责人变更");
 
         var view = await Form().OpenAsync(_contract.MidTermMilestoneId);
         Assert.Equal(ReportStatus.Returned, view.Status);

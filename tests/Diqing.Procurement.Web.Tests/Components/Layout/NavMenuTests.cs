@@ -11,7 +11,7 @@ public sealed class NavMenuTests : MudTestContext
     [InlineData(Roles.Auditor, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Competitions,Nav.Audit")]
     [InlineData(Roles.ProcurementOfficer, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue,Nav.Competitions")]
     [InlineData(Roles.FinanceOfficer, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Competitions")]
-    [InlineData(Roles.AgencyUser, "Nav.Home,Nav.MyWork,Nav.Contracts,Nav.Competitions")]
+    [InlineData(Roles.AgencyUser, "Nav.Home,Nav.MyWork,Nav.Agencies,Nav.Contracts,Nav.Competitions")]
     [InlineData(Roles.Judge, "Nav.Home,Nav.Competitions")]
     public void Each_role_sees_exactly_its_entries(string role, string expected)
     {

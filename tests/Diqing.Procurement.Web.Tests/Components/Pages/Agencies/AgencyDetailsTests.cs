@@ -27,7 +27,7 @@ public sealed class AgencyDetailsTests : MudTestContext, IAsyncLifetime
         var agencyId = await _app.AddAgencyAsync();
         var scenario = new ContractScenario(_app);
         var evaluated = await scenario.SignedAsync(agencyId, 100_000m);
-        var lifecycle = _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer);
+        var lifecycle = _app.As<ContractTransitions>(Roles.ProcurementOfficer);
         await lifecycle.StartAsync(evaluated.ContractId);
         await lifecycle.ApproveMilestoneReportAsync(evaluated.ContractId, evaluated.MidTermMilestoneId);
         await lifecycle.ApproveMilestoneReportAsync(evaluated.ContractId, evaluated.CompletionMilestoneId);
@@ -37,7 +37,7 @@ public sealed class AgencyDetailsTests : MudTestContext, IAsyncLifetime
 
         SignIn(Roles.ProcurementOfficer);
         Context.Services.AddSingleton(_app.As<GetAgencyHandler>(Roles.ProcurementOfficer));
-        Context.Services.AddSingleton(_app.As<AgencyStatusActions>(Roles.ProcurementOfficer));
+        Context.Services.AddSingleton(_app.As<ChangeAgencyStatusHandler>(Roles.ProcurementOfficer));
         Context.Services.AddScoped<UserFeedback>();
         Context.Render<MudBlazor.MudPopoverProvider>();
         var page = Context.Render<AgencyDetails>(p => p.Add(c => c.Id, agencyId));

@@ -37,10 +37,10 @@ public sealed class ContractDetailsTests : MudTestContext, IAsyncLifetime
         var fiscal = await _scenario.SourceAsync(200_000m, Domain.Funding.FundingKind.Fiscal, "州级财政（测试）");
         var contractId = await _scenario.DraftAsync(await _app.AddAgencyAsync(), 450_000.50m, [Domain.Common.TargetGroup.Elderly]);
         await _scenario.PlanAsync(contractId);
-        var funding = _app.As<ContractFundingActions>(Roles.FinanceOfficer);
+        var funding = _app.As<AllocateContractFundingHandler>(Roles.FinanceOfficer);
         await funding.AllocateAsync(contractId, lottery, 300_000m);
         await funding.AllocateAsync(contractId, fiscal, 150_000.50m);
-        await _app.As<ContractLifecycleActions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5));
+        await _app.As<ContractTransitions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5));
         var first = (await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(contractId)).Contract.Installments.Single(i => i.Sequence == 1);
         await _app.As<RecordPaymentHandler>(Roles.FinanceOfficer).HandleAsync(new RecordPaymentCommand(contractId, first.Id, "记-001", new DateOnly(2026, 2, 1), first.Amount));
         var sources = (await _app.As<ListFundingSourcesHandler>(Roles.FinanceOfficer).HandleAsync(new ListFundingSourcesQuery())).Sources;
@@ -182,9 +182,9 @@ public sealed class ContractDetailsTests : MudTestContext, IAsyncLifetime
     {
         SignIn(role);
         Context.Services.AddSingleton(_app.As<GetContractHandler>(role, agencyId));
-        Context.Services.AddSingleton(_app.As<ContractLifecycleActions>(role, agencyId));
-        Context.Services.AddSingleton(_app.As<ContractPlanActions>(role, agencyId));
-        Context.Services.AddSingleton(_app.As<ContractFundingActions>(role, agencyId));
+        Context.Services.AddSingleton(_app.As<ContractTransitions>(role, agencyId));
+        Context.Services.AddSingleton(_app.As<ChangeContractPlanHandler>(role, agencyId));
+        Context.Services.AddSingleton(_app.As<AllocateContractFundingHandler>(role, agencyId));
         Context.Services.AddSingleton(_app.As<RecordPaymentHandler>(role, agencyId));
         Context.Services.AddSingleton(_app.As<ContractAttachmentsHandler>(role, agencyId, role + "-user"));
         Context.Services.AddScoped<UserFeedback>();

@@ -19,7 +19,7 @@ public sealed class ContractFormTests : MudTestContext, IAsyncLifetime
     {
         _app = await TestApp.CreateAsync();
         Context.Services.AddSingleton<IValidator<SaveContractDraftCommand>>(new SaveContractDraftValidator());
-        Context.Services.AddSingleton(_app.As<AgencyLookupHandler>(Roles.ProcurementOfficer));
+        Context.Services.AddSingleton(_app.As<LookupAgenciesHandler>(Roles.ProcurementOfficer));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -61,7 +61,7 @@ public sealed class ContractFormTests : MudTestContext, IAsyncLifetime
     {
         await _app.AddAgencyAsync();
         var suspended = await _app.AddAgencyAsync("香格里拉测试中心", "52533401MJD0000025", Domain.Agencies.County.ShangriLa);
-        await _app.As<AgencyStatusActions>(Roles.ProcurementOfficer).SuspendAsync(suspended);
+        await _app.As<ChangeAgencyStatusHandler>(Roles.ProcurementOfficer).SuspendAsync(suspended);
         var command = ContractScenario.Draft(suspended, 100_000m); // a draft written before the agency was suspended
         var popovers = Context.Render<MudBlazor.MudPopoverProvider>();
 

@@ -29,7 +29,7 @@ public sealed class LifecycleBarTests : MudTestContext
     private IRenderedComponent<LifecycleBar> Render(params ContractAction[] offered)
     {
         SignIn(Roles.ProcurementOfficer);
-        Context.Services.AddSingleton(new ContractLifecycleActions(null!, null!, TimeProvider.System)); // never called here
+        Context.Services.AddSingleton(new ContractTransitions(null!, null!, TimeProvider.System)); // never called here
         Context.Services.AddScoped<UserFeedback>();
         var contract = new PurchaseContract("DQMZ-2026-0001", 2026, 1, new ContractDetails(
             "独居老人康乐屋", "迪庆州民政局", 1, ProcurementMethod.CompetitiveConsultation, ServiceCategory.SocialIntegration,

@@ -39,8 +39,8 @@ public sealed class FundingListTests : MudTestContext, IAsyncLifetime
         var scenario = new ContractScenario(_app);
         var contractId = await scenario.DraftAsync(await _app.AddAgencyAsync(), 450_000.50m, [TargetGroup.Elderly]);
         await scenario.PlanAsync(contractId);
-        await _app.As<Diqing.Procurement.Application.Features.Contracts.ContractFundingActions>(Roles.FinanceOfficer).AllocateAsync(contractId, lottery, 450_000.50m);
-        await _app.As<Diqing.Procurement.Application.Features.Contracts.ContractLifecycleActions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5));
+        await _app.As<Diqing.Procurement.Application.Features.Contracts.AllocateContractFundingHandler>(Roles.FinanceOfficer).AllocateAsync(contractId, lottery, 450_000.50m);
+        await _app.As<Diqing.Procurement.Application.Features.Contracts.ContractTransitions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5));
         var first = (await _app.As<Diqing.Procurement.Application.Features.Contracts.GetContractHandler>(Roles.FinanceOfficer).HandleAsync(contractId))
             .Contract.Installments.Single(i => i.Sequence == 1);
         await _app.As<Diqing.Procurement.Application.Features.Contracts.RecordPaymentHandler>(Roles.FinanceOfficer).HandleAsync(

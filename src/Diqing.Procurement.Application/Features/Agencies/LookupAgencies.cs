@@ -14,7 +14,7 @@ public sealed record AgencyOption(int Id, string Name, AgencyStatus Status)
 }
 
 /// <summary>Agencies for pickers (e.g. the agency of a new AgencyUser). Bureau staff only.</summary>
-public sealed class AgencyLookupHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class LookupAgenciesHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
 {
     public async Task<IReadOnlyList<AgencyOption>> HandleAsync(CancellationToken cancellationToken = default)
     {

@@ -13,7 +13,7 @@ public sealed record AddMilestoneCommand(int ContractId, string Name, DateOnly D
 public sealed record InstallmentInput(string Label, decimal? Amount, decimal? Percent, InstallmentCondition Condition, int? MilestoneId);
 
 /// <summary>Milestones and payment schedule of a draft contract (ProcurementOfficer, Administrator).</summary>
-public sealed class ContractPlanActions(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class ChangeContractPlanHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
 {
     public async Task<int> AddMilestoneAsync(AddMilestoneCommand command, CancellationToken cancellationToken = default)
     {
@@ -21,7 +21,7 @@ public sealed class ContractPlanActions(IDbContextFactory<ProcurementDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contract = await ContractAccess.LoadForChangeAsync(db, command.ContractId, currentUser, cancellationToken);
         var milestone = contract.AddMilestone(command.Name, command.DueOn, command.Deliverables);
-        await ContractConcurrency.SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Contract.ChangedByOthers", cancellationToken);
         return milestone.Id;
     }
 
@@ -31,7 +31,7 @@ public sealed class ContractPlanActions(IDbContextFactory<ProcurementDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contract = await ContractAccess.LoadForChangeAsync(db, contractId, currentUser, cancellationToken);
         contract.RemoveMilestone(contract.Milestones.SingleOrDefault(m => m.Id == milestoneId) ?? throw new NotFoundException(nameof(Milestone), milestoneId));
-        await ContractConcurrency.SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Contract.ChangedByOthers", cancellationToken);
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public sealed class ContractPlanActions(IDbContextFactory<ProcurementDbContext> 
             line.Condition,
             line.MilestoneId is { } mid ? contract.Milestones.SingleOrDefault(m => m.Id == mid) ?? throw new DomainException("Installment.MilestoneInvalid") : null));
         contract.SetSchedule(plan);
-        await ContractConcurrency.SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Contract.ChangedByOthers", cancellationToken);
     }
 
     internal static decimal[] Amounts(decimal contractAmount, IReadOnlyList<InstallmentInput> lines)

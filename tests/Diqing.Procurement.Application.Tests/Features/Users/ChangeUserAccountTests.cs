@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Diqing.Procurement.Application.Tests.Features.Users;
 
-public sealed class UserAccountActionsTests : IAsyncLifetime
+public sealed class ChangeUserAccountTests : IAsyncLifetime
 {
     private TestApp _app = null!;
     private ApplicationUser _admin = null!;
@@ -22,7 +22,7 @@ public sealed class UserAccountActionsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private UserAccountActions Actions => _app.As<UserAccountActions>(Roles.Administrator, userName: "admin1");
+    private ChangeUserAccountHandler Actions => _app.As<ChangeUserAccountHandler>(Roles.Administrator, userName: "admin1");
 
     private async Task<ApplicationUser> ReloadAsync(string id)
     {
@@ -87,7 +87,7 @@ public sealed class UserAccountActionsTests : IAsyncLifetime
     public async Task Non_administrators_cannot_touch_accounts()
     {
         var judge = await _app.AddUserAsync("judge3", Roles.Judge);
-        var asAuditor = _app.As<UserAccountActions>(Roles.Auditor);
+        var asAuditor = _app.As<ChangeUserAccountHandler>(Roles.Auditor);
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => asAuditor.LockAsync(judge.Id));
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => asAuditor.DeactivateAsync(judge.Id));
         await Assert.ThrowsAsync<ForbiddenAccessException>(() =>

@@ -15,7 +15,7 @@ namespace Diqing.Procurement.Application.Features.Contracts;
 /// officers add and remove them; after signing only finance adjusts them, with a reason, never
 /// below what is paid. The money rules are the funding source's.
 /// </summary>
-public sealed class ContractFundingActions(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class AllocateContractFundingHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
 {
     public async Task<int> AllocateAsync(int contractId, int fundingSourceId, decimal amount, string? reason = null, CancellationToken cancellationToken = default)
     {
@@ -24,7 +24,7 @@ public sealed class ContractFundingActions(IDbContextFactory<ProcurementDbContex
         DemandMayChange(contract, reason);
         var source = await LoadSourceAsync(db, fundingSourceId, cancellationToken);
         var allocation = source.Allocate(contract.Id, amount, contract.TargetGroups);
-        await FundingConcurrency.SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Funding.BalanceChanged", cancellationToken);
         return allocation.Id;
     }
 
@@ -35,7 +35,7 @@ public sealed class ContractFundingActions(IDbContextFactory<ProcurementDbContex
         DemandMayChange(contract, reason);
         var (source, allocation) = await LoadAllocationAsync(db, contractId, allocationId, cancellationToken);
         source.ChangeAllocation(allocation, amount, contract.Status == ContractStatus.Draft ? null : reason);
-        await FundingConcurrency.SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Funding.BalanceChanged", cancellationToken);
     }
 
     public async Task RemoveAsync(int contractId, int allocationId, string? reason = null, CancellationToken cancellationToken = default)
@@ -45,7 +45,7 @@ public sealed class ContractFundingActions(IDbContextFactory<ProcurementDbContex
         DemandMayChange(contract, reason);
         var (source, allocation) = await LoadAllocationAsync(db, contractId, allocationId, cancellationToken);
         source.RemoveAllocation(allocation);
-        await FundingConcurrency.SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Funding.BalanceChanged", cancellationToken);
     }
 
     private void DemandMayChange(PurchaseContract contract, string? reason)

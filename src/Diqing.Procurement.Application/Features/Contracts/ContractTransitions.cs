@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Diqing.Procurement.Application.Features.Contracts;
 
 /// <summary>The explicit, audited lifecycle actions. Each precondition is checked by the contract itself.</summary>
-public sealed class ContractLifecycleActions(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ContractTransitions(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
     public Task SignAsync(int contractId, DateOnly signedOn, CancellationToken cancellationToken = default) =>
         ChangeAsync(contractId, async (db, contract) =>
@@ -46,7 +46,7 @@ public sealed class ContractLifecycleActions(IDbContextFactory<ProcurementDbCont
         var contract = await ContractAccess.LoadForChangeAsync(db, contractId, currentUser, cancellationToken);
         var installment = contract.Installments.SingleOrDefault(i => i.Id == installmentId) ?? throw new NotFoundException(nameof(Installment), installmentId);
         contract.WaiveInstallment(installment, reason);
-        await ContractConcurrency.SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Contract.ChangedByOthers", cancellationToken);
     }
 
     /// <summary>R-16 as an application operation (the reports feature calls it when a report is approved).</summary>
@@ -73,6 +73,6 @@ public sealed class ContractLifecycleActions(IDbContextFactory<ProcurementDbCont
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contract = await ContractAccess.LoadForChangeAsync(db, contractId, currentUser, cancellationToken);
         await change(db, contract);
-        await ContractConcurrency.SaveAsync(db, cancellationToken);
+        await db.SaveOrRefuseAsync("Contract.ChangedByOthers", cancellationToken);
     }
 }

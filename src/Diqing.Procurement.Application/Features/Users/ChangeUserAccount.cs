@@ -25,7 +25,7 @@ public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordComm
 }
 
 /// <summary>Lock, unlock, reset password, deactivate and reactivate accounts (Administrator only).</summary>
-public sealed class UserAccountActions(
+public sealed class ChangeUserAccountHandler(
     OperationScopeFactory scopes,
     ICurrentUser currentUser,
     IValidator<ResetPasswordCommand> resetValidator)
