@@ -50,7 +50,7 @@ internal static class DemoContracts
         await funding.AllocateAsync(rehab, funds[FundingKind.ExternalGrant], 120_000m, cancellationToken: cancellationToken);
         await lifecycle.SignAsync(rehab, new DateOnly(2026, 1, 8), cancellationToken);
         await lifecycle.StartAsync(rehab, cancellationToken);
-        var first = (await get.HandleAsync(rehab, cancellationToken)).Contract.Installments.Single(i => i.Sequence == 1);
+        var first = (await get.HandleAsync(rehab, cancellationToken)).Installments.Single(i => i.Sequence == 1);
         await pay.HandleAsync(new RecordPaymentCommand(rehab, first.Id, "迪民记〔2026〕演示0012号", new DateOnly(2026, 1, 20), first.Amount), cancellationToken);
 
         await SubmitKickOffReportAsync(services, agencies["52533401MJD0000025"], rehabStart, cancellationToken);
@@ -83,7 +83,7 @@ internal static class DemoContracts
         await lifecycle.ApproveMilestoneReportAsync(assessment, assessStart, cancellationToken);
         await lifecycle.ApproveMilestoneReportAsync(assessment, assessMid, cancellationToken);
         await lifecycle.ApproveMilestoneReportAsync(assessment, assessEnd, cancellationToken);
-        var installments = (await get.HandleAsync(assessment, cancellationToken)).Contract.Installments;
+        var installments = (await get.HandleAsync(assessment, cancellationToken)).Installments;
         foreach (var installment in installments)
         {
             await pay.HandleAsync(new RecordPaymentCommand(assessment, installment.Id, $"迪民记〔2026〕演示{installment.Sequence + 20:D4}号",

@@ -44,6 +44,12 @@ public class Installment
 
     public decimal Outstanding => Amount - PaidAmount;
 
+    /// <summary>R-16: money may be paid against it now (its condition is met and it is not settled).</summary>
+    public bool IsPayable => Status == InstallmentStatus.Payable;
+
+    /// <summary>It may be written off: nothing of it is paid and it is not settled.</summary>
+    public bool IsWaivable => Status is InstallmentStatus.Pending or InstallmentStatus.Payable && PaidAmount == 0m;
+
     internal void MakePayable()
     {
         if (Status == InstallmentStatus.Pending)
@@ -54,7 +60,7 @@ public class Installment
 
     internal void RecordPayment(decimal amount)
     {
-        if (Status != InstallmentStatus.Payable)
+        if (!IsPayable)
         {
             throw new DomainException("Installment.NotPayable");
         }
@@ -74,7 +80,7 @@ public class Installment
 
     internal void Waive(string reason)
     {
-        if (Status is InstallmentStatus.Paid or InstallmentStatus.Waived || PaidAmount > 0m)
+        if (!IsWaivable)
         {
             throw new DomainException("Installment.CannotWaive");
         }

@@ -120,7 +120,16 @@ public class PurchaseContract
 
     public decimal ScheduledTotal => _installments.Sum(i => i.Amount);
 
+    /// <summary>What has been paid of the contract: the payments recorded against its installments (the one definition of "paid").</summary>
     public decimal PaidTotal => _installments.Sum(i => i.PaidAmount);
+
+    public decimal UnpaidTotal => Amount - PaidTotal;
+
+    /// <summary>R-10: the schedule exists and adds up to exactly the contract amount.</summary>
+    public bool ScheduleMatchesAmount => _installments.Count > 0 && ScheduledTotal == Amount;
+
+    /// <summary>R-11: allocations of exactly the contract amount.</summary>
+    public bool IsFullyFundedBy(decimal allocatedTotal) => allocatedTotal == Amount;
 
     public void UpdateDraft(ContractDetails details)
     {
@@ -215,12 +224,12 @@ public class PurchaseContract
         }
 
         ContractTerm.Validate(StartOn, EndOn, TermJustification);
-        if (_installments.Count == 0 || ScheduledTotal != Amount)
+        if (!ScheduleMatchesAmount)
         {
             throw new DomainException("Contract.ScheduleNotAmount", ScheduledTotal, Amount);
         }
 
-        if (funding.AllocatedTotal != Amount)
+        if (!IsFullyFundedBy(funding.AllocatedTotal))
         {
             throw new DomainException("Contract.NotFullyFunded", funding.AllocatedTotal, Amount);
         }

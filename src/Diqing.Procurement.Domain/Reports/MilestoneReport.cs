@@ -50,9 +50,9 @@ public class MilestoneReport
 
     public ReportVersion? Latest => _versions.Count == 0 ? null : _versions.MaxBy(v => v.Number);
 
-    public bool IsEditableByAgency => Status is ReportStatus.Draft or ReportStatus.Returned;
+    public bool IsEditableByAgency => Status.IsEditableByAgency();
 
-    public bool IsAwaitingReview => Status is ReportStatus.Submitted or ReportStatus.Resubmitted;
+    public bool IsAwaitingReview => Status.IsAwaitingReview();
 
     public void SaveDraft(ReportContent content, DateTime atUtc)
     {

@@ -47,7 +47,7 @@ public sealed class LedgerData : IAsyncLifetime
     public async Task PayFirstInstallmentAsync(int contractId, string voucher)
     {
         var detail = await App.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(contractId);
-        var first = detail.Contract.Installments.OrderBy(i => i.Sequence).First();
+        var first = detail.Installments.OrderBy(i => i.Sequence).First();
         await App.As<RecordPaymentHandler>(Roles.FinanceOfficer)
             .HandleAsync(new RecordPaymentCommand(contractId, first.Id, voucher, new DateOnly(2026, 1, 20), first.Amount));
     }

@@ -1,39 +1,70 @@
 using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Reports;
+using Diqing.Procurement.Domain.Agencies;
 using Diqing.Procurement.Domain.Auditing;
+using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Funding;
-using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Domain.Reports;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Features.Contracts;
 
-public sealed record ContractAllocationLine(int Id, int FundingSourceId, string FundingSourceName, FundingKind Kind, decimal Amount, decimal Disbursed, string? AdjustmentReason);
+/// <summary>The contract's own fields, as the contract page shows them.</summary>
+public sealed record ContractView(
+    int Id, string Number, string Title, string PurchasingUnit, int AgencyId, string AgencyName, bool AgencyIsActive,
+    ProcurementMethod Method, ServiceCategory Category, IReadOnlyList<TargetGroup> TargetGroups, County County, string? Townships,
+    decimal Amount, DateOnly? SignedOn, DateOnly StartOn, DateOnly EndOn, string? TermJustification, string? Description,
+    ContractStatus Status, string? StatusReason, IReadOnlyList<PerformanceIndicator> Indicators, PerformanceEvaluation? Evaluation,
+    int? CompetitionEntryId);
 
-public sealed record ContractPaymentLine(int Id, string VoucherNumber, DateOnly PaidOn, decimal Amount, string FundingSourceName, int? InstallmentId);
+/// <summary>
+/// A milestone with the links its report offers this user: the agency opens (or, while the contract runs, starts) it;
+/// the bureau reads it once it has been submitted.
+/// </summary>
+public sealed record MilestoneView(
+    int Id, string Name, DateOnly DueOn, string? Deliverables, DateTime? ReportApprovedAtUtc,
+    int? ReportId, ReportStatus? ReportStatus, bool CanOpenReport, bool CanReadReview);
+
+/// <summary>An installment of the payment schedule with what this user may do to it now.</summary>
+public sealed record InstallmentView(
+    int Id, int Sequence, string Label, decimal Amount, InstallmentCondition Condition, int? MilestoneId, string? MilestoneName,
+    InstallmentStatus Status, decimal PaidAmount, decimal Outstanding, string? WaiverReason, bool CanPay, bool CanWaive);
+
+public sealed record ContractAllocationLine(
+    int Id, int FundingSourceId, string FundingSourceName, FundingKind Kind, decimal Amount, decimal Disbursed, decimal Undisbursed, string? AdjustmentReason);
+
+public sealed record ContractPaymentLine(int Id, string VoucherNumber, DateOnly PaidOn, decimal Amount, string FundingSourceName, string? InstallmentLabel);
 
 public sealed record ContractHistoryLine(DateTime OccurredAtUtc, string? UserName, AuditAction Action, string EntityType, string Changes);
 
-/// <summary>The report of a milestone, for linking to it from the contract (each reader's own report page decides what it shows).</summary>
-public sealed record ContractMilestoneReport(int MilestoneId, int ReportId, Domain.Reports.ReportStatus Status);
-
+/// <summary>Everything the contract page shows, with the decisions and totals already made by the domain.</summary>
 public sealed record ContractDetail(
-    PurchaseContract Contract,
-    string AgencyName,
-    bool AgencyIsActive,
+    ContractView Contract,
+    IReadOnlyList<MilestoneView> Milestones,
+    IReadOnlyList<InstallmentView> Installments,
     IReadOnlyList<ContractAllocationLine> Allocations,
     IReadOnlyList<ContractPaymentLine> Payments,
     IReadOnlyList<ContractHistoryLine> History,
     ContractActions Actions,
-    IReadOnlyList<ContractMilestoneReport> Reports)
+    ContractTotals Totals)
 {
-    public decimal Allocated => Allocations.Sum(a => a.Amount);
+    public decimal Allocated => Totals.Allocated;
 
-    public decimal Paid => Payments.Sum(p => p.Amount);
+    public decimal Paid => Totals.Paid;
 
-    public decimal Unpaid => Contract.Amount - Paid;
+    public decimal Unpaid => Totals.Unpaid;
 }
+
+/// <summary>
+/// The contract's money: allocated, disbursed and undisbursed from its allocations; scheduled, paid and unpaid from
+/// its installments; and the warnings shown while it is a draft (signing refuses the same).
+/// </summary>
+public sealed record ContractTotals(
+    decimal Allocated, decimal Disbursed, decimal Undisbursed, decimal Scheduled, decimal Paid, decimal Unpaid,
+    bool FundingMismatch, bool ScheduleMismatch);
 
 /// <summary>Everything the contract page shows, on the server's terms (R-01: other agencies' contracts are "not found").</summary>
 public sealed class GetContractHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
@@ -49,24 +80,55 @@ public sealed class GetContractHandler(IDbContextFactory<ProcurementDbContext> d
 
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == contract.AgencyId, cancellationToken);
         var allocations = await db.Allocations.AsNoTracking().Where(a => a.ContractId == id)
-            .Select(a => new ContractAllocationLine(a.Id, a.FundingSourceId, a.FundingSource.Name, a.FundingSource.Kind, a.Amount,
-                a.Disbursements.Sum(d => (decimal?)d.Amount) ?? 0m, a.AdjustmentReason))
+            .Select(a => new { a.Id, a.FundingSourceId, a.FundingSource.Name, a.FundingSource.Kind, a.Amount, Disbursed = a.Disbursements.Sum(d => (decimal?)d.Amount) ?? 0m, a.AdjustmentReason })
             .ToListAsync(cancellationToken);
         var payments = await db.Disbursements.AsNoTracking().Where(d => d.Allocation.ContractId == id)
             .OrderBy(d => d.PaidOn).ThenBy(d => d.Id)
-            .Select(d => new ContractPaymentLine(d.Id, d.VoucherNumber, d.PaidOn, d.Amount, d.Allocation.FundingSource.Name, d.InstallmentId))
+            .Select(d => new { d.Id, d.VoucherNumber, d.PaidOn, d.Amount, d.Allocation.FundingSource.Name, d.InstallmentId })
             .ToListAsync(cancellationToken);
-
-        IReadOnlyList<ContractHistoryLine> history = [];
-        if (!currentUser.IsAgencyOnly())
-        {
-            history = await HistoryAsync(db, contract, cancellationToken);
-        }
-
         var reports = await db.MilestoneReports.AsNoTracking().Where(r => r.ContractId == id)
-            .Select(r => new ContractMilestoneReport(r.MilestoneId, r.Id, r.Status))
+            .Select(r => new { r.MilestoneId, r.Id, r.Status })
             .ToListAsync(cancellationToken);
-        return new ContractDetail(contract, agency.Name, agency.IsActive, allocations, payments, history, ContractAccess.ActionsFor(contract, currentUser), reports);
+        IReadOnlyList<ContractHistoryLine> history = currentUser.IsAgencyOnly() ? [] : await HistoryAsync(db, contract, cancellationToken);
+
+        var actions = ContractAccess.ActionsFor(contract, currentUser);
+        var writesReports = currentUser.IsAnyOf(ReportAccess.Writers);
+        var readsReviews = currentUser.IsAnyOf(ReportAccess.BureauReaders);
+        var milestones = contract.Milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Id).Select(m =>
+        {
+            var report = reports.FirstOrDefault(r => r.MilestoneId == m.Id);
+            return new MilestoneView(m.Id, m.Name, m.DueOn, m.Deliverables, m.ReportApprovedAtUtc, report?.Id, report?.Status,
+                CanOpenReport: writesReports && (report is not null || contract.Status.IsRunning()),
+                CanReadReview: readsReviews && report is not null && report.Status.IsVisibleToBureau());
+        }).ToList();
+        var installments = contract.Installments.OrderBy(i => i.Sequence).Select(i => new InstallmentView(
+            i.Id, i.Sequence, i.Label, i.Amount, i.Condition, i.MilestoneId, contract.Milestones.FirstOrDefault(m => m.Id == i.MilestoneId)?.Name,
+            i.Status, i.PaidAmount, i.Outstanding, i.WaiverReason,
+            CanPay: actions.CanPay && i.IsPayable,
+            CanWaive: actions.CanWaive && i.IsWaivable)).ToList();
+
+        var allocated = allocations.Sum(a => a.Amount);
+        var disbursed = allocations.Sum(a => a.Disbursed);
+        var beforeSigning = contract.Allows(ContractAction.Sign);
+        var totals = new ContractTotals(
+            allocated, disbursed, allocated - disbursed, contract.ScheduledTotal, contract.PaidTotal, contract.UnpaidTotal,
+            FundingMismatch: beforeSigning && !contract.IsFullyFundedBy(allocated),
+            ScheduleMismatch: beforeSigning && contract.Installments.Count > 0 && !contract.ScheduleMatchesAmount);
+
+        var view = new ContractView(
+            contract.Id, contract.Number, contract.Title, contract.PurchasingUnit, contract.AgencyId, agency.Name, agency.IsActive,
+            contract.Method, contract.Category, contract.TargetGroups, contract.County, contract.Townships,
+            contract.Amount, contract.SignedOn, contract.StartOn, contract.EndOn, contract.TermJustification, contract.Description,
+            contract.Status, contract.StatusReason, contract.Indicators, contract.Evaluation, contract.CompetitionEntryId);
+        return new ContractDetail(
+            view,
+            milestones,
+            installments,
+            allocations.Select(a => new ContractAllocationLine(a.Id, a.FundingSourceId, a.Name, a.Kind, a.Amount, a.Disbursed, a.Amount - a.Disbursed, a.AdjustmentReason)).ToList(),
+            payments.Select(p => new ContractPaymentLine(p.Id, p.VoucherNumber, p.PaidOn, p.Amount, p.Name, installments.FirstOrDefault(i => i.Id == p.InstallmentId)?.Label)).ToList(),
+            history,
+            actions,
+            totals);
     }
 
     /// <summary>The contract's own audit entries and those of its milestones, installments, allocations and payments.</summary>

@@ -96,6 +96,43 @@ public sealed class SaveContractDraftValidator : AbstractValidator<SaveContractD
     }
 }
 
+/// <summary>The edit form of a draft starts from the command that saves it, filled from what the contract holds.</summary>
+public sealed class GetContractDraftHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
+{
+    /// <exception cref="DomainException">Contract.OnlyDraftsEditable once the contract is signed.</exception>
+    public async Task<SaveContractDraftCommand> HandleAsync(int id, CancellationToken cancellationToken = default)
+    {
+        currentUser.DemandAny(ContractAccess.Editors);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contract = await db.Contracts.AsNoTracking().Visible(currentUser).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new NotFoundException(nameof(PurchaseContract), id);
+        if (!contract.Allows(ContractAction.EditDraft))
+        {
+            throw new DomainException("Contract.OnlyDraftsEditable");
+        }
+
+        return new SaveContractDraftCommand
+        {
+            Id = contract.Id,
+            Version = contract.Version,
+            Title = contract.Title,
+            PurchasingUnit = contract.PurchasingUnit,
+            AgencyId = contract.AgencyId,
+            Method = contract.Method,
+            Category = contract.Category,
+            TargetGroups = contract.TargetGroups.ToList(),
+            County = contract.County,
+            Townships = contract.Townships,
+            Amount = contract.Amount,
+            StartOn = contract.StartOn.ToDateTime(TimeOnly.MinValue),
+            EndOn = contract.EndOn.ToDateTime(TimeOnly.MinValue),
+            TermJustification = contract.TermJustification,
+            Description = contract.Description,
+            Indicators = contract.Indicators.Select(i => new IndicatorInput { Name = i.Name, Unit = i.Unit, Target = i.Target }).ToList(),
+        };
+    }
+}
+
 public sealed class SaveContractDraftHandler(
     IDbContextFactory<ProcurementDbContext> dbFactory,
     ICurrentUser currentUser,

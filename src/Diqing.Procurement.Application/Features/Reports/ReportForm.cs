@@ -32,13 +32,17 @@ public sealed record ReportView(
     int MilestoneId,
     bool ContractActive,
     bool CanEdit,
-    bool CanReview)
+    bool CanReview,
+    IReadOnlyList<LinkedInstallment> Installments)
 {
     public ReportVersion? Latest => Versions.Count == 0 ? null : Versions[^1];
 
     /// <summary>The comments of the last return, shown next to the fields while the agency reworks the report.</summary>
     public ReportVersion? LastReturn => Status == ReportStatus.Returned ? Latest : null;
 }
+
+/// <summary>An installment that the approval of this report's milestone releases .</summary>
+public sealed record LinkedInstallment(string Label, decimal Amount, InstallmentStatus Status, bool IsPayable);
 
 /// <summary>The report as submitted: complete enough for review (same rules in the form and on the server).</summary>
 public sealed class SubmitReportValidator : AbstractValidator<ReportSubmission>
@@ -161,7 +165,7 @@ internal static class ReportViews
         var report = await db.MilestoneReports.AsNoTracking().Visible(user).Include(r => r.Versions)
             .SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken)
             ?? throw new NotFoundException(nameof(MilestoneReport), reportId);
-        var contract = await db.Contracts.AsNoTracking().Include(c => c.Milestones).SingleAsync(c => c.Id == report.ContractId, cancellationToken);
+        var contract = await db.Contracts.AsNoTracking().Include(c => c.Milestones).Include(c => c.Installments).AsSplitQuery().SingleAsync(c => c.Id == report.ContractId, cancellationToken);
         var milestone = contract.Milestones.Single(m => m.Id == report.MilestoneId);
         var agencyName = await db.Agencies.Where(a => a.Id == report.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
         // The working copy belongs to the agency: everyone else reads what was last submitted (nothing before the first submission).
@@ -172,6 +176,8 @@ internal static class ReportViews
             contract.StartOn, contract.EndOn, agencyName, milestone.Name, milestone.DueOn, milestone.Deliverables, contract.Indicators, contract.TargetGroups,
             versions, contract.Id, milestone.Id, contract.Status.IsRunning(),
             CanEdit: contract.Status.IsRunning() && report.IsEditableByAgency && ownAgency,
-            CanReview: contract.Status.IsRunning() && report.IsAwaitingReview && user.IsAnyOf(ReportAccess.Reviewers));
+            CanReview: contract.Status.IsRunning() && report.IsAwaitingReview && user.IsAnyOf(ReportAccess.Reviewers),
+            Installments: contract.Installments.Where(i => i.MilestoneId == milestone.Id).OrderBy(i => i.Sequence)
+                .Select(i => new LinkedInstallment(i.Label, i.Amount, i.Status, i.IsPayable)).ToList());
     }
 }

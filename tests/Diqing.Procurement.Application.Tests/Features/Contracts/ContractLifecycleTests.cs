@@ -73,14 +73,14 @@ public sealed class ContractLifecycleTests : IAsyncLifetime
         await lifecycle.StartAsync(contractId);
 
         var signed = await DetailAsync(contractId);
-        Assert.Equal([30_000m, 40_000m, 30_000.01m], signed.Contract.Installments.Select(i => i.Amount));
-        var first = signed.Contract.Installments[0];
+        Assert.Equal([30_000m, 40_000m, 30_000.01m], signed.Installments.Select(i => i.Amount));
+        var first = signed.Installments[0];
         await _app.As<RecordPaymentHandler>(Roles.FinanceOfficer).HandleAsync(new RecordPaymentCommand(contractId, first.Id, "记-2026-0001", new DateOnly(2026, 1, 20), first.Amount));
 
         var paid = await DetailAsync(contractId);
         Assert.Equal(30_000m, paid.Paid);
         Assert.Equal(70_000.01m, paid.Unpaid);
-        Assert.Equal(InstallmentStatus.Paid, paid.Contract.Installments[0].Status);
+        Assert.Equal(InstallmentStatus.Paid, paid.Installments[0].Status);
         var overview = await _app.As<ListFundingSourcesHandler>(Roles.Auditor).HandleAsync(new ListFundingSourcesQuery());
         foreach (var line in paid.Allocations)
         {
@@ -95,7 +95,7 @@ public sealed class ContractLifecycleTests : IAsyncLifetime
 
         // R-16 through the application layer: approving the mid-term report makes the 40 % payable.
         await lifecycle.ApproveMilestoneReportAsync(contractId, midTerm);
-        Assert.Equal(InstallmentStatus.Payable, (await DetailAsync(contractId)).Contract.Installments[1].Status);
+        Assert.Equal(InstallmentStatus.Payable, (await DetailAsync(contractId)).Installments[1].Status);
         Assert.Contains((await DetailAsync(contractId, Roles.Auditor)).History, h => h.EntityType == nameof(PurchaseContract) && h.Changes.Contains("Signed"));
     }
 
@@ -122,7 +122,7 @@ public sealed class ContractLifecycleTests : IAsyncLifetime
         var detail = await DetailAsync(signed.ContractId);
         var allocation = detail.Allocations.Single();
         await _app.As<RecordPaymentHandler>(Roles.FinanceOfficer).HandleAsync(
-            new RecordPaymentCommand(signed.ContractId, detail.Contract.Installments[0].Id, "记-1", new DateOnly(2026, 2, 1), 3_000m));
+            new RecordPaymentCommand(signed.ContractId, detail.Installments[0].Id, "记-1", new DateOnly(2026, 2, 1), 3_000m));
 
         await Assert.ThrowsAsync<ForbiddenAccessException>(() =>
             _app.As<AllocateContractFundingHandler>(Roles.ProcurementOfficer).ChangeAsync(signed.ContractId, allocation.Id, 12_000m, "追加"));

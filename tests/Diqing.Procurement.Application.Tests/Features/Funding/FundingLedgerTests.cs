@@ -105,7 +105,7 @@ public sealed class FundingLedgerTests : IAsyncLifetime
         await Funding().AllocateAsync(contractId, big, 700m);
         var smallAllocation = await Funding().AllocateAsync(contractId, small, 100m);
         await _app.As<ContractTransitions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5));
-        var first = (await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(contractId)).Contract.Installments.Single(i => i.Sequence == 1);
+        var first = (await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(contractId)).Installments.Single(i => i.Sequence == 1);
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => _app.As<RecordPaymentHandler>(Roles.FinanceOfficer).HandleAsync(
             new RecordPaymentCommand(contractId, first.Id, "记-1", new DateOnly(2026, 1, 10), 240m, new Dictionary<int, decimal> { [smallAllocation] = 240m })));
@@ -189,7 +189,7 @@ public sealed class FundingLedgerTests : IAsyncLifetime
         await _scenario.SourceAsync(250.50m, FundingKind.WelfareLottery);
         var lottery = await _scenario.SourceAsync(500m, FundingKind.WelfareLottery);
         await Funding().AllocateAsync(await _scenario.DraftAsync(_agencyId, 300m), lottery, 300m);
-        var first = (await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(signed.ContractId)).Contract.Installments.Single(i => i.Sequence == 1);
+        var first = (await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(signed.ContractId)).Installments.Single(i => i.Sequence == 1);
         await _app.As<RecordPaymentHandler>(Roles.FinanceOfficer).HandleAsync(new RecordPaymentCommand(signed.ContractId, first.Id, "记-9", new DateOnly(2026, 2, 1), 300m));
 
         var overview = await _app.As<ListFundingSourcesHandler>(Roles.ProcurementOfficer).HandleAsync(new ListFundingSourcesQuery(2026));

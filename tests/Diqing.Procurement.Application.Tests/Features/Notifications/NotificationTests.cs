@@ -36,11 +36,7 @@ public sealed class NotificationTests : IAsyncLifetime
     private NotificationsHandler Inbox(ApplicationUser user, string role, int? agencyId = null) =>
         _app.Scope(TestApp.Principal(role, agencyId, user.UserName!, user.Id)).ServiceProvider.GetRequiredService<NotificationsHandler>();
 
-    private static ReportContent Complete() => new(
-        new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), "本期完成入户探访160人次，开展康乐活动12场。",
-        [new IndicatorActual("入户探访", 160m)],
-        [new PeopleServed(TargetGroup.PeopleInDifficulty, 85), new PeopleServed(TargetGroup.Elderly, 40)],
-        [new Spending(SpendingCategory.Personnel, 1m), new Spending(SpendingCategory.Activities, 1m), new Spending(SpendingCategory.Materials, 0m), new Spending(SpendingCategory.Administration, 0m)]);
+    private static ReportContent Complete() => ReportSamples.Complete();
 
     [Fact]
     public async Task Reviewers_hear_of_submissions_and_the_agency_of_returns_and_approvals()

@@ -33,12 +33,7 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
 
     private ReviewReportsHandler Review(string role = Roles.ProcurementOfficer) => _app.As<ReviewReportsHandler>(role, userName: "officer");
 
-    private static ReportContent Complete(string narrative = "本期完成入户探访160人次，开展康乐活动12场，服务对象满意度较高。") => new(
-        new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), narrative,
-        [new IndicatorActual("入户探访", 160m)],
-        [new PeopleServed(TargetGroup.PeopleInDifficulty, 85), new PeopleServed(TargetGroup.Elderly, 40)],
-        [new Spending(SpendingCategory.Personnel, 18_000m), new Spending(SpendingCategory.Activities, 6_500m),
-         new Spending(SpendingCategory.Materials, 2_000m), new Spending(SpendingCategory.Administration, 0m)]);
+    private static ReportContent Complete(string? narrative = null) => narrative is null ? ReportSamples.Complete() : ReportSamples.Complete(narrative);
 
     [Fact]
     public async Task Submit_return_resubmit_approve_makes_the_installment_payable_in_the_same_step()
@@ -64,8 +59,8 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
         await Review().ApproveAsync(resubmitted.ReportId, "同意");
 
         var contract = await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(_contract.ContractId);
-        Assert.Equal(InstallmentStatus.Payable, contract.Contract.Installments.Single(i => i.MilestoneId == _contract.MidTermMilestoneId).Status);
-        Assert.Equal(InstallmentStatus.Pending, contract.Contract.Installments.Single(i => i.MilestoneId == _contract.CompletionMilestoneId).Status);
+        Assert.Equal(InstallmentStatus.Payable, contract.Installments.Single(i => i.MilestoneId == _contract.MidTermMilestoneId).Status);
+        Assert.Equal(InstallmentStatus.Pending, contract.Installments.Single(i => i.MilestoneId == _contract.CompletionMilestoneId).Status);
         Assert.Empty(await Review().QueueAsync());
     }
 
@@ -100,7 +95,9 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
         Assert.False((await Review(Roles.FinanceOfficer).GetAsync(submitted.ReportId)).CanReview);
 
         var detail = await _app.As<GetContractHandler>(Roles.ProcurementOfficer).HandleAsync(_contract.ContractId);
-        Assert.Equal(new ContractMilestoneReport(_contract.MidTermMilestoneId, submitted.ReportId, ReportStatus.Submitted), Assert.Single(detail.Reports));
+        var milestone = Assert.Single(detail.Milestones, m => m.Id == _contract.MidTermMilestoneId);
+        Assert.Equal((submitted.ReportId, ReportStatus.Submitted, true), (milestone.ReportId!.Value, milestone.ReportStatus!.Value, milestone.CanReadReview));
+        Assert.All(detail.Milestones.Where(m => m.Id != _contract.MidTermMilestoneId), m => Assert.Null(m.ReportId));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class ContractDetailsTests : MudTestContext, IAsyncLifetime
         await funding.AllocateAsync(contractId, lottery, 300_000m);
         await funding.AllocateAsync(contractId, fiscal, 150_000.50m);
         await _app.As<ContractTransitions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5));
-        var first = (await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(contractId)).Contract.Installments.Single(i => i.Sequence == 1);
+        var first = (await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(contractId)).Installments.Single(i => i.Sequence == 1);
         await _app.As<RecordPaymentHandler>(Roles.FinanceOfficer).HandleAsync(new RecordPaymentCommand(contractId, first.Id, "记-001", new DateOnly(2026, 2, 1), first.Amount));
         var sources = (await _app.As<ListFundingSourcesHandler>(Roles.FinanceOfficer).HandleAsync(new ListFundingSourcesQuery())).Sources;
 

@@ -31,10 +31,6 @@ public sealed class LifecycleBarTests : MudTestContext
         SignIn(Roles.ProcurementOfficer);
         Context.Services.AddSingleton(new ContractTransitions(null!, null!, TimeProvider.System)); // never called here
         Context.Services.AddScoped<UserFeedback>();
-        var contract = new PurchaseContract("DQMZ-2026-0001", 2026, 1, new ContractDetails(
-            "独居老人康乐屋", "迪庆州民政局", 1, ProcurementMethod.CompetitiveConsultation, ServiceCategory.SocialIntegration,
-            [TargetGroup.Elderly], County.Deqin, null, 100_000m, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), null, null), DateTime.UtcNow);
-        var detail = new ContractDetail(contract, "德钦县社会工作服务中心", true, [], [], [], new ContractActions(offered.ToHashSet(), false), []);
-        return Context.Render<LifecycleBar>(p => p.Add(b => b.Detail, detail).Add(b => b.Changed, () => { }));
+        return Context.Render<LifecycleBar>(p => p.Add(b => b.ContractId, 1).Add(b => b.Actions, new ContractActions(offered.ToHashSet(), false)).Add(b => b.Changed, () => { }));
     }
 }

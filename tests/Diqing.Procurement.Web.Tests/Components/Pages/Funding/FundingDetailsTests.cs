@@ -26,10 +26,10 @@ public sealed class FundingDetailsTests : MudTestContext, IAsyncLifetime
     public async Task Allocations_and_disbursements_show_the_contract_number_and_title_linking_to_the_contract()
     {
         var signed = await new ContractScenario(_app).SignedAsync(await _app.AddAgencyAsync(), 100_000m);
-        var contract = (await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(signed.ContractId)).Contract;
+        var contract = await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(signed.ContractId);
         var first = contract.Installments[0];
         await _app.As<RecordPaymentHandler>(Roles.FinanceOfficer)
-            .HandleAsync(new RecordPaymentCommand(contract.Id, first.Id, "记-001", new DateOnly(2026, 2, 1), first.Amount));
+            .HandleAsync(new RecordPaymentCommand(signed.ContractId, first.Id, "记-001", new DateOnly(2026, 2, 1), first.Amount));
 
         SignIn(Roles.Auditor);
         Context.Services.AddSingleton(_app.As<GetFundingSourceHandler>(Roles.Auditor));
@@ -40,10 +40,10 @@ public sealed class FundingDetailsTests : MudTestContext, IAsyncLifetime
         foreach (var row in new[] { page.Find("[data-testid=allocation-row]"), page.Find("[data-testid=disbursement-row]") })
         {
             var link = row.QuerySelector("[data-testid=contract-link]")!;
-            Assert.Equal(contract.Number, link.TextContent.Trim());
-            Assert.Equal($"contracts/{contract.Id}", link.GetAttribute("href"));
-            Assert.Contains(contract.Title, row.TextContent);
-            Assert.DoesNotContain($"#{contract.Id}", row.TextContent);
+            Assert.Equal(contract.Contract.Number, link.TextContent.Trim());
+            Assert.Equal($"contracts/{contract.Contract.Id}", link.GetAttribute("href"));
+            Assert.Contains(contract.Contract.Title, row.TextContent);
+            Assert.DoesNotContain($"#{contract.Contract.Id}", row.TextContent);
         }
     }
 }

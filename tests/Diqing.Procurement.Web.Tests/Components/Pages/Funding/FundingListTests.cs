@@ -42,7 +42,7 @@ public sealed class FundingListTests : MudTestContext, IAsyncLifetime
         await _app.As<Diqing.Procurement.Application.Features.Contracts.AllocateContractFundingHandler>(Roles.FinanceOfficer).AllocateAsync(contractId, lottery, 450_000.50m);
         await _app.As<Diqing.Procurement.Application.Features.Contracts.ContractTransitions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5));
         var first = (await _app.As<Diqing.Procurement.Application.Features.Contracts.GetContractHandler>(Roles.FinanceOfficer).HandleAsync(contractId))
-            .Contract.Installments.Single(i => i.Sequence == 1);
+            .Installments.Single(i => i.Sequence == 1);
         await _app.As<Diqing.Procurement.Application.Features.Contracts.RecordPaymentHandler>(Roles.FinanceOfficer).HandleAsync(
             new Diqing.Procurement.Application.Features.Contracts.RecordPaymentCommand(contractId, first.Id, "记-001", new DateOnly(2026, 5, 1), first.Amount));
 

@@ -75,7 +75,7 @@ public sealed class ReviewTests : MudTestContext, IAsyncLifetime
         Assert.Contains("可支付", page.Find("[data-testid=linked-installment]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=review-approve]"));
         var contract = await _app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(_scenario.Contract.ContractId);
-        Assert.Equal(Domain.Contracts.InstallmentStatus.Payable, contract.Contract.Installments.Single(i => i.Sequence == 2).Status);
+        Assert.Equal(Domain.Contracts.InstallmentStatus.Payable, contract.Installments.Single(i => i.Sequence == 2).Status);
     }
 
     [Fact]

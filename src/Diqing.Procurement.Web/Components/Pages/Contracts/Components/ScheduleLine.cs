@@ -24,7 +24,7 @@ public sealed class ScheduleLine
         Condition,
         Condition == InstallmentCondition.OnMilestoneApproval ? MilestoneId : null);
 
-    public static List<ScheduleLine> From(PurchaseContract contract) => contract.Installments.OrderBy(i => i.Sequence)
+    public static List<ScheduleLine> From(IEnumerable<InstallmentView> installments) => installments
         .Select(i => new ScheduleLine { Label = i.Label, ByPercent = false, Value = i.Amount, Condition = i.Condition, MilestoneId = i.MilestoneId })
         .ToList();
 }
