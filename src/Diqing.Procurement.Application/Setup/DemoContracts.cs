@@ -56,7 +56,7 @@ internal static class DemoContracts
         await SubmitKickOffReportAsync(services, agencies["52533401MJD0000025"], rehabStart, cancellationToken);
         await using (var scan = new MemoryStream(DemoPdf("Contract DQMZ demo - signed and sealed")))
         {
-            await provider.GetRequiredService<ContractAttachmentsHandler>().UploadAsync(rehab, "合同文本（盖章扫描件，演示）.pdf", scan, cancellationToken);
+            await provider.GetRequiredService<AttachContractDocumentsHandler>().UploadAsync(rehab, "合同文本（盖章扫描件，演示）.pdf", scan, cancellationToken);
         }
 
         // 2. Signed, welfare-lottery funded: recreation rooms for elderly people living alone.
@@ -136,7 +136,7 @@ internal static class DemoContracts
             new Claim(ClaimTypes.Role, Roles.AgencyUser),
             new Claim(AppClaimTypes.AgencyId, agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ], "DemoSeed")));
-        var form = scope.ServiceProvider.GetRequiredService<Features.Reports.ReportFormHandler>();
+        var form = scope.ServiceProvider.GetRequiredService<Features.Reports.WriteReportHandler>();
         var report = await form.OpenAsync(milestoneId, cancellationToken);
         var content = new Domain.Reports.ReportContent(
             new DateOnly(2026, 1, 8), new DateOnly(2026, 3, 31),

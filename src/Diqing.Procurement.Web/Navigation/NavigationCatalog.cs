@@ -13,8 +13,12 @@ namespace Diqing.Procurement.Web.Navigation;
 public sealed record NavItem(string Href, string TextKey, string Icon, string? Roles)
 {
     public bool IsFor(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true
-        && (Roles is null || Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(user.IsInRole));
+        user.Identity?.IsAuthenticated == true && (Roles is null || RoleNames.Any(user.IsInRole));
+
+    /// <summary>Whether the page is one of the role's own (for the role's home card; entries open to everyone are not).</summary>
+    public bool IsForRole(string role) => RoleNames.Contains(role);
+
+    private IEnumerable<string> RoleNames => (Roles ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 /// <summary>The single list the menu is drawn from: a role sees exactly the entries it may use.</summary>
@@ -35,4 +39,7 @@ public static class NavigationCatalog
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.IsFor(user));
+
+    /// <summary>The user's roles, in the domain's order.</summary>
+    public static IEnumerable<string> RolesOf(ClaimsPrincipal user) => Diqing.Procurement.Domain.Security.Roles.All.Where(user.IsInRole);
 }

@@ -92,7 +92,7 @@ public sealed class LedgerKindsTests(LedgerData data)
         var sheet = workbook.Worksheet(1);
 
         var milestones = await data.QueryAsync(db => db.Milestones.CountAsync(m => db.Contracts.Any(c => c.Id == m.ContractId && c.Status != Domain.Contracts.ContractStatus.Draft)));
-        var overdue = await data.App.As<OverdueMilestonesHandler>(Roles.ProcurementOfficer).HandleAsync();
+        var overdue = await data.App.As<ListOverdueMilestonesHandler>(Roles.ProcurementOfficer).HandleAsync();
         Assert.Equal(milestones, file.RowCount);
         LedgerAssert.TotalIs(sheet, "里程碑", milestones);
         LedgerAssert.TotalIs(sheet, "逾期天数", overdue.Count);

@@ -33,8 +33,8 @@ public sealed class ProgressLedgerTests : IAsyncLifetime
     [InlineData(LedgerWriterKind.Streaming)]
     public async Task Indicator_actuals_come_from_the_latest_submitted_report(LedgerWriterKind writer)
     {
-        var form = _app.As<ReportFormHandler>(Roles.AgencyUser, _agencyId, "deqin-user");
-        var review = _app.As<ReviewReportsHandler>(Roles.ProcurementOfficer, userName: "officer");
+        var form = _app.As<WriteReportHandler>(Roles.AgencyUser, _agencyId, "deqin-user");
+        var review = _app.As<ReviewReportHandler>(Roles.ProcurementOfficer, userName: "officer");
         var draft = await form.OpenAsync(_contract.MidTermMilestoneId);
         var submitted = await form.SubmitAsync(draft.ReportId, draft.Version, Content(160m));
         await review.ReturnAsync(submitted.ReportId, "请补充活动照片");

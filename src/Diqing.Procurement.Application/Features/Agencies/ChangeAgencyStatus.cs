@@ -19,7 +19,7 @@ public sealed class ChangeAgencyStatusHandler(IDbContextFactory<ProcurementDbCon
         currentUser.DemandAny(AgencyAccess.Editors);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new NotFoundException(nameof(Agency), id);
-        if (await db.Users.AnyAsync(u => u.AgencyId == id, cancellationToken) || await db.Contracts.AnyAsync(c => c.AgencyId == id, cancellationToken))
+        if (IsInUse(await db.Users.CountAsync(u => u.AgencyId == id, cancellationToken), await db.Contracts.CountAsync(c => c.AgencyId == id, cancellationToken)))
         {
             throw new DomainException("Agency.InUseSuspendInstead");
         }
@@ -27,6 +27,9 @@ public sealed class ChangeAgencyStatusHandler(IDbContextFactory<ProcurementDbCon
         db.Agencies.Remove(agency);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>An agency with accounts or contracts is part of the record: it is suspended, never deleted.</summary>
+    public static bool IsInUse(int accounts, int contracts) => accounts > 0 || contracts > 0;
 
     private async Task ChangeAsync(int id, Action<Agency> change, CancellationToken cancellationToken)
     {

@@ -25,7 +25,10 @@ public sealed record AgencyDetail(
     AgencyStatus Status,
     IReadOnlyList<AgencyUserRow> Users,
     IReadOnlyList<AgencyContractRow> Contracts,
-    bool CanEdit);
+    bool CanEdit,
+    bool CanSuspend,
+    bool CanReactivate,
+    bool CanDelete);
 
 public sealed class GetAgencyHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
 {
@@ -48,8 +51,11 @@ public sealed class GetAgencyHandler(IDbContextFactory<ProcurementDbContext> dbF
                 c.Evaluation == null ? null : c.Evaluation.Score, c.Evaluation == null ? null : c.Evaluation.EvaluatedOn))
             .ToListAsync(cancellationToken);
 
-        var canEdit = currentUser.IsInRole(Roles.Administrator) || currentUser.IsInRole(Roles.ProcurementOfficer);
+        var canEdit = currentUser.IsAnyOf(AgencyAccess.Editors);
         return new AgencyDetail(agency.Id, agency.Name, agency.UnifiedSocialCreditCode, agency.LegalRepresentative, agency.RegistrationAuthority,
-            agency.County, agency.Address, agency.ContactPerson, agency.Phone, agency.Status, users, contracts, canEdit);
+            agency.County, agency.Address, agency.ContactPerson, agency.Phone, agency.Status, users, contracts, canEdit,
+            CanSuspend: canEdit && agency.IsActive,
+            CanReactivate: canEdit && !agency.IsActive,
+            CanDelete: canEdit && !ChangeAgencyStatusHandler.IsInUse(users.Count, contracts.Count)); // in use: suspend instead
     }
 }

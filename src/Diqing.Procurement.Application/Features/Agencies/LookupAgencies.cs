@@ -16,13 +16,20 @@ public sealed record AgencyOption(int Id, string Name, AgencyStatus Status)
 /// <summary>Agencies for pickers (e.g. the agency of a new AgencyUser). Bureau staff only.</summary>
 public sealed class LookupAgenciesHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
 {
+    /// <summary>Who may pick among all agencies; agency users see their own rows anyway and auditors only read.</summary>
+    public const string Pickers = Roles.Sets.BureauStaff;
+
     public async Task<IReadOnlyList<AgencyOption>> HandleAsync(CancellationToken cancellationToken = default)
     {
-        currentUser.DemandAny(Roles.Sets.BureauStaff);
+        currentUser.DemandAny(Pickers);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Agencies.AsNoTracking()
             .OrderBy(a => a.Name)
             .Select(a => new AgencyOption(a.Id, a.Name, a.Status))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>The same list for an optional filter: empty, not forbidden, for users who may not pick an agency.</summary>
+    public Task<IReadOnlyList<AgencyOption>> ForFilterAsync(CancellationToken cancellationToken = default) =>
+        currentUser.IsAnyOf(Pickers) ? HandleAsync(cancellationToken) : Task.FromResult<IReadOnlyList<AgencyOption>>([]);
 }

@@ -60,11 +60,11 @@ public sealed record ContractDetail(
 
 /// <summary>
 /// The contract's money: allocated, disbursed and undisbursed from its allocations; scheduled, paid and unpaid from
-/// its installments; and the warnings shown while it is a draft (signing refuses the same).
+/// its installments; the warnings shown while it is a draft (signing refuses the same); what is left to allocate.
 /// </summary>
 public sealed record ContractTotals(
     decimal Allocated, decimal Disbursed, decimal Undisbursed, decimal Scheduled, decimal Paid, decimal Unpaid,
-    bool FundingMismatch, bool ScheduleMismatch);
+    bool FundingMismatch, bool ScheduleMismatch, decimal Unfunded);
 
 /// <summary>Everything the contract page shows, on the server's terms (R-01: other agencies' contracts are "not found").</summary>
 public sealed class GetContractHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
@@ -113,7 +113,8 @@ public sealed class GetContractHandler(IDbContextFactory<ProcurementDbContext> d
         var totals = new ContractTotals(
             allocated, disbursed, allocated - disbursed, contract.ScheduledTotal, contract.PaidTotal, contract.UnpaidTotal,
             FundingMismatch: beforeSigning && !contract.IsFullyFundedBy(allocated),
-            ScheduleMismatch: beforeSigning && contract.Installments.Count > 0 && !contract.ScheduleMatchesAmount);
+            ScheduleMismatch: beforeSigning && contract.Installments.Count > 0 && !contract.ScheduleMatchesAmount,
+            Unfunded: contract.Amount - allocated);
 
         var view = new ContractView(
             contract.Id, contract.Number, contract.Title, contract.PurchasingUnit, contract.AgencyId, agency.Name, agency.IsActive,

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Diqing.Procurement.Application.Features.Funding;
 
 /// <summary>An allocation with the contract it funds, named as users know it (number and title).</summary>
-public sealed record AllocationLine(int Id, int ContractId, string ContractNumber, string ContractTitle, decimal Amount, decimal Disbursed);
+public sealed record AllocationLine(int Id, int ContractId, string ContractNumber, string ContractTitle, decimal Amount, decimal Disbursed, decimal Undisbursed);
 
 public sealed record DisbursementLine(int Id, int AllocationId, int ContractId, string ContractNumber, string ContractTitle, string VoucherNumber, DateOnly PaidOn, decimal Amount);
 
@@ -35,7 +35,7 @@ public sealed class GetFundingSourceHandler(IDbContextFactory<ProcurementDbConte
             .Select(c => new { c.Id, c.Number, c.Title })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         var allocations = source.Allocations.OrderBy(a => a.Id)
-            .Select(a => new AllocationLine(a.Id, a.ContractId, contracts[a.ContractId].Number, contracts[a.ContractId].Title, a.Amount, a.Disbursed)).ToList();
+            .Select(a => new AllocationLine(a.Id, a.ContractId, contracts[a.ContractId].Number, contracts[a.ContractId].Title, a.Amount, a.Disbursed, a.Undisbursed)).ToList();
         var disbursements = source.Allocations
             .SelectMany(a => a.Disbursements.Select(d => new DisbursementLine(
                 d.Id, a.Id, a.ContractId, contracts[a.ContractId].Number, contracts[a.ContractId].Title, d.VoucherNumber, d.PaidOn, d.Amount)))

@@ -119,7 +119,7 @@ public sealed class GetContractTests : IAsyncLifetime
         var draftId = await _scenario.DraftAsync(_agencyId, 100_000m);
         await _scenario.PlanAsync(draftId);
         var signed = await _scenario.SignedAsync(_agencyId, 100_000m);
-        var form = _app.As<ReportFormHandler>(Roles.AgencyUser, _agencyId);
+        var form = _app.As<WriteReportHandler>(Roles.AgencyUser, _agencyId);
 
         foreach (var contractId in new[] { draftId, signed.ContractId })
         {
@@ -138,7 +138,7 @@ public sealed class GetContractTests : IAsyncLifetime
     public async Task The_bureaus_review_link_predicts_whether_the_report_can_be_read_for_review(string role)
     {
         var signed = await _scenario.SignedAsync(_agencyId, 100_000m);
-        var form = _app.As<ReportFormHandler>(Roles.AgencyUser, _agencyId);
+        var form = _app.As<WriteReportHandler>(Roles.AgencyUser, _agencyId);
         await form.OpenAsync(signed.CompletionMilestoneId); // a draft: the bureau does not see it yet
         var midTerm = await form.OpenAsync(signed.MidTermMilestoneId);
         await form.SubmitAsync(midTerm.ReportId, midTerm.Version, ReportSamples.Complete());
@@ -148,7 +148,7 @@ public sealed class GetContractTests : IAsyncLifetime
         {
             // The review page shows what was submitted: a report it can load with at least one submitted version.
             var versions = 0;
-            var read = await Succeeds(async () => versions = (await _app.As<ReviewReportsHandler>(role, role == Roles.AgencyUser ? _agencyId : null)
+            var read = await Succeeds(async () => versions = (await _app.As<ReviewReportHandler>(role, role == Roles.AgencyUser ? _agencyId : null)
                 .GetAsync(milestone.ReportId!.Value)).Versions.Count) && versions > 0 && role != Roles.AgencyUser;
             Assert.True(milestone.CanReadReview == read, $"{role}, {milestone.Name}: CanReadReview {milestone.CanReadReview}, review read {read}");
         }
@@ -190,5 +190,33 @@ public sealed class GetContractTests : IAsyncLifetime
         {
             return false;
         }
+    }
+
+    [Theory]
+    [InlineData(false, Roles.ProcurementOfficer, "Sign,EditDraft,AdjustFunding,ChangeDocuments")]
+    [InlineData(false, Roles.FinanceOfficer, "AdjustFunding")]
+    [InlineData(false, Roles.Auditor, "")]
+    [InlineData(true, Roles.ProcurementOfficer, "Start,Suspend,Terminate,ApproveMilestoneReport,WaiveInstallment,ChangeDocuments")]
+    [InlineData(true, Roles.FinanceOfficer, "RecordPayment,WaiveInstallment,AdjustFunding")]
+    [InlineData(true, Roles.Administrator, "Start,Suspend,Terminate,ApproveMilestoneReport,RecordPayment,WaiveInstallment,AdjustFunding,ChangeDocuments")]
+    [InlineData(true, Roles.Auditor, "")]
+    public async Task The_contract_offers_what_its_status_allows_and_the_role_may_do(bool signed, string role, string expected)
+    {
+        var contractId = signed ? (await _scenario.SignedAsync(_agencyId, 100_000m)).ContractId : await _scenario.DraftAsync(_agencyId, 100_000m);
+
+        var actions = (await Detail(contractId, role)).Actions;
+
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), actions.Allowed.Order().Select(a => a.ToString()));
+        Assert.Equal(signed, actions.FundingNeedsReason);
+    }
+
+    [Fact]
+    public async Task The_agencys_own_user_is_offered_nothing()
+    {
+        var contractId = (await _scenario.SignedAsync(_agencyId, 100_000m)).ContractId;
+
+        var actions = (await _app.As<GetContractHandler>(Roles.AgencyUser, _agencyId).HandleAsync(contractId)).Actions;
+
+        Assert.Empty(actions.Allowed);
     }
 }

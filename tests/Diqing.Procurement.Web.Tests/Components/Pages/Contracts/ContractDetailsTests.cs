@@ -146,7 +146,7 @@ public sealed class ContractDetailsTests : MudTestContext, IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Contains("最多 20 个附件", page.Find("[data-testid=attachment-refused]").TextContent));
         Assert.Contains("所选 21 个文件", page.Find("[data-testid=attachment-refused]").TextContent);
-        Assert.Empty(await _app.As<ContractAttachmentsHandler>(Roles.Auditor).ListAsync(contractId));
+        Assert.Empty(await _app.As<AttachContractDocumentsHandler>(Roles.Auditor).ListAsync(contractId));
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class ContractDetailsTests : MudTestContext, IAsyncLifetime
     {
         var agencyId = await _app.AddAgencyAsync();
         var contractId = (await _scenario.SignedAsync(agencyId, 100_000m)).ContractId;
-        await _app.As<ContractAttachmentsHandler>(Roles.ProcurementOfficer, null, "officer")
+        await _app.As<AttachContractDocumentsHandler>(Roles.ProcurementOfficer, null, "officer")
             .UploadAsync(contractId, "合同文本.pdf", new MemoryStream("%PDF-1.7\n1 0 obj\n"u8.ToArray()));
 
         var page = Render(Roles.AgencyUser, contractId, agencyId);
@@ -186,7 +186,7 @@ public sealed class ContractDetailsTests : MudTestContext, IAsyncLifetime
         Context.Services.AddSingleton(_app.As<ChangeContractPlanHandler>(role, agencyId));
         Context.Services.AddSingleton(_app.As<AllocateContractFundingHandler>(role, agencyId));
         Context.Services.AddSingleton(_app.As<RecordPaymentHandler>(role, agencyId));
-        Context.Services.AddSingleton(_app.As<ContractAttachmentsHandler>(role, agencyId, role + "-user"));
+        Context.Services.AddSingleton(_app.As<AttachContractDocumentsHandler>(role, agencyId, role + "-user"));
         Context.Services.AddScoped<UserFeedback>();
         Context.Render<MudBlazor.MudPopoverProvider>();
         var page = Context.Render<ContractDetails>(p => p.Add(c => c.Id, contractId));

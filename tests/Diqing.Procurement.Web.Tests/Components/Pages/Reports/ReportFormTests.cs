@@ -95,7 +95,7 @@ public sealed class ReportFormTests : MudTestContext, IAsyncLifetime
     public async Task A_returned_report_shows_the_general_comment_on_top_and_each_field_comment_next_to_its_field()
     {
         var submitted = await _scenario.SubmittedAsync();
-        await _app.As<ReviewReportsHandler>(Roles.ProcurementOfficer, userName: "reviewer").ReturnAsync(submitted.ReportId, "请补充探访对象的具体情况。",
+        await _app.As<ReviewReportHandler>(Roles.ProcurementOfficer, userName: "reviewer").ReturnAsync(submitted.ReportId, "请补充探访对象的具体情况。",
             new Dictionary<string, string> { ["Narrative"] = "请写明探访的乡镇和对象类型。", ["Spending"] = "物资支出请附发票。" });
 
         var page = Render();
@@ -145,8 +145,8 @@ public sealed class ReportFormTests : MudTestContext, IAsyncLifetime
     {
         var agency = agencyId ?? _scenario.AgencyId;
         SignIn(Roles.AgencyUser);
-        Context.Services.AddSingleton(_app.As<ReportFormHandler>(Roles.AgencyUser, agency, "deqin-user"));
-        Context.Services.AddSingleton(_app.As<ReportAttachmentsHandler>(Roles.AgencyUser, agency, "deqin-user"));
+        Context.Services.AddSingleton(_app.As<WriteReportHandler>(Roles.AgencyUser, agency, "deqin-user"));
+        Context.Services.AddSingleton(_app.As<AttachReportFilesHandler>(Roles.AgencyUser, agency, "deqin-user"));
         Context.Services.AddSingleton(_app.Scope().ServiceProvider.GetRequiredService<IValidator<ReportSubmission>>());
         Context.Services.AddSingleton(TimeProvider.System);
         Context.Services.AddScoped<UserFeedback>();

@@ -27,7 +27,7 @@ internal sealed class ReportScenario(TestApp app)
         return this;
     }
 
-    public ReportFormHandler Form() => app.As<ReportFormHandler>(Roles.AgencyUser, AgencyId, "deqin-user");
+    public WriteReportHandler Form() => app.As<WriteReportHandler>(Roles.AgencyUser, AgencyId, "deqin-user");
 
     /// <summary>Opens the mid-term report and submits it complete.</summary>
     public async Task<ReportView> SubmittedAsync()

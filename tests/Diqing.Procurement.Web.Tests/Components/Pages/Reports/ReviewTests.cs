@@ -105,8 +105,8 @@ public sealed class ReviewTests : MudTestContext, IAsyncLifetime
     private void Use(string role)
     {
         SignIn(role);
-        Context.Services.AddSingleton(_app.As<ReviewReportsHandler>(role, userName: "reviewer"));
-        Context.Services.AddSingleton(_app.As<ReportAttachmentsHandler>(role));
+        Context.Services.AddSingleton(_app.As<ReviewReportHandler>(role, userName: "reviewer"));
+        Context.Services.AddSingleton(_app.As<AttachReportFilesHandler>(role));
         Context.Services.AddSingleton(_app.As<ListContractsHandler>(role));
         Context.Services.AddSingleton(_app.As<GetContractHandler>(role));
         Context.Services.AddScoped<UserFeedback>();

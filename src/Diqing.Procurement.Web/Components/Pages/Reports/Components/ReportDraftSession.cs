@@ -9,7 +9,7 @@ namespace Diqing.Procurement.Web.Components.Pages.Reports.Components;
 /// concurrency), whether anything is unsaved, one server call at a time (autosave never races a
 /// click), and the copy in the browser, cleared once the server has everything.
 /// </summary>
-public sealed class ReportDraftSession(ReportView view, ReportFormHandler form, UserFeedback feedback, LocalReportStore local, TimeProvider clock)
+public sealed class ReportDraftSession(ReportView view, WriteReportHandler form, UserFeedback feedback, LocalReportStore local, TimeProvider clock)
     : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -9,7 +9,7 @@ namespace Diqing.Procurement.Application.Features.Notifications;
 public sealed record NotificationItem(long Id, NotificationKind Kind, string Subject, string? Detail, int? ContractId, int? ReportId, int? MilestoneId, DateTime CreatedAtUtc, bool IsRead);
 
 /// <summary>The signed-in user's own notifications, and only theirs.</summary>
-public sealed class NotificationsHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ReadNotificationsHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<IReadOnlyList<NotificationItem>> ListAsync(int take = 50, CancellationToken cancellationToken = default)
     {

@@ -14,7 +14,7 @@ namespace Diqing.Procurement.Application.Features.Contracts;
 /// Documents of a contract (the signed contract, tender documents, budgets): uploaded and removed by contract editors
 /// until the contract is closed or terminated, read by whoever may read the contract. Same limits as report files.
 /// </summary>
-public sealed class ContractAttachmentsHandler(
+public sealed class AttachContractDocumentsHandler(
     IDbContextFactory<ProcurementDbContext> dbFactory,
     ICurrentUser currentUser,
     IFileStore files,

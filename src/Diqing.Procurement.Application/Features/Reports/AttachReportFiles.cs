@@ -14,7 +14,7 @@ namespace Diqing.Procurement.Application.Features.Reports;
 /// Files of a report: uploaded by its agency while it is editable, read by whoever may read the
 /// report. Limits: 20 MB, 20 files, JPEG/PNG/PDF/XLSX/DOCX recognised by content.
 /// </summary>
-public sealed class ReportAttachmentsHandler(
+public sealed class AttachReportFilesHandler(
     IDbContextFactory<ProcurementDbContext> dbFactory,
     ICurrentUser currentUser,
     IFileStore files,

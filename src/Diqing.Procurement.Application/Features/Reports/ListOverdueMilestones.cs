@@ -14,7 +14,7 @@ public sealed record OverdueMilestone(int ContractId, string ContractNumber, str
     int MilestoneId, string MilestoneName, DateOnly DueOn, ReportStatus? ReportStatus, int DaysOverdue);
 
 /// <summary>R-15: milestones of running contracts past their due date without an approved report, most overdue first.</summary>
-public sealed class OverdueMilestonesHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ListOverdueMilestonesHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<IReadOnlyList<OverdueMilestone>> HandleAsync(int? agencyId = null, County? county = null, CancellationToken cancellationToken = default)
     {

@@ -37,6 +37,9 @@ public sealed record ReportView(
 {
     public ReportVersion? Latest => Versions.Count == 0 ? null : Versions[^1];
 
+    /// <summary>Approved: the milestone is done .</summary>
+    public bool IsApproved => Status == ReportStatus.Approved;
+
     /// <summary>The comments of the last return, shown next to the fields while the agency reworks the report.</summary>
     public ReportVersion? LastReturn => Status == ReportStatus.Returned ? Latest : null;
 }
@@ -71,7 +74,7 @@ public sealed record ReportSubmission(
     ReportContent Content, DateOnly ContractStart, DateOnly ContractEnd, IReadOnlyList<PerformanceIndicator> Indicators, IReadOnlyList<TargetGroup> TargetGroups);
 
 /// <summary>Opens, saves and submits reports (agency users of the contract's agency only, R-13).</summary>
-public sealed class ReportFormHandler(
+public sealed class WriteReportHandler(
     IDbContextFactory<ProcurementDbContext> dbFactory,
     ICurrentUser currentUser,
     IValidator<ReportSubmission> submitValidator,

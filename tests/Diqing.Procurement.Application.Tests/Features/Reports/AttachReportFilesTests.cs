@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Tests.Features.Reports;
 
-public sealed class ReportAttachmentsTests : IAsyncLifetime
+public sealed class AttachReportFilesTests : IAsyncLifetime
 {
     private TestApp _app = null!;
     private int _agencyId;
@@ -33,10 +33,10 @@ public sealed class ReportAttachmentsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private ReportFormHandler Own() => _app.As<ReportFormHandler>(Roles.AgencyUser, _agencyId, "deqin-user");
+    private WriteReportHandler Own() => _app.As<WriteReportHandler>(Roles.AgencyUser, _agencyId, "deqin-user");
 
-    private ReportAttachmentsHandler Files(string role = Roles.AgencyUser, int? agencyId = null) =>
-        _app.As<ReportAttachmentsHandler>(role, agencyId ?? (role == Roles.AgencyUser ? _agencyId : null), "deqin-user");
+    private AttachReportFilesHandler Files(string role = Roles.AgencyUser, int? agencyId = null) =>
+        _app.As<AttachReportFilesHandler>(role, agencyId ?? (role == Roles.AgencyUser ? _agencyId : null), "deqin-user");
 
     private DownloadAttachmentHandler Download(string role, int? agencyId = null) => _app.As<DownloadAttachmentHandler>(role, agencyId, "reader");
 

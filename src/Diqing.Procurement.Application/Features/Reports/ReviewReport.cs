@@ -13,7 +13,7 @@ public sealed record ReviewQueueItem(int ReportId, string ContractNumber, string
     ReportStatus Status, int VersionNumber, DateTime SubmittedAtUtc, int DaysWaiting);
 
 /// <summary>The bureau's side: the queue of submitted reports, and return or approve (R-16 in the same transaction).</summary>
-public sealed class ReviewReportsHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ReviewReportHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ReviewQueueItem>> QueueAsync(CancellationToken cancellationToken = default)
     {

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Tests.Features.Contracts;
 
-public sealed class ContractAttachmentsTests : IAsyncLifetime
+public sealed class AttachContractDocumentsTests : IAsyncLifetime
 {
     private static readonly byte[] Pdf = "%PDF-1.7\n%âãÏÓ\n1 0 obj\n"u8.ToArray();
 
@@ -31,7 +31,7 @@ public sealed class ContractAttachmentsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private ContractAttachmentsHandler Files(string role, int? agencyId = null) => _app.As<ContractAttachmentsHandler>(role, agencyId, role + "-user");
+    private AttachContractDocumentsHandler Files(string role, int? agencyId = null) => _app.As<AttachContractDocumentsHandler>(role, agencyId, role + "-user");
 
     private async Task<byte[]> DownloadAsync(string role, Guid id, int? agencyId = null)
     {
@@ -84,7 +84,7 @@ public sealed class ContractAttachmentsTests : IAsyncLifetime
     {
         var info = await Files(Roles.ProcurementOfficer).UploadAsync(_contract.ContractId, "预算表.pdf", new MemoryStream(Pdf));
 
-        await Assert.ThrowsAsync<NotFoundException>(() => _app.As<ReportAttachmentsHandler>(Roles.AgencyUser, _agencyId).DeleteAsync(info.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => _app.As<AttachReportFilesHandler>(Roles.AgencyUser, _agencyId).DeleteAsync(info.Id));
         Assert.Single(await Files(Roles.Auditor).ListAsync(_contract.ContractId));
     }
 

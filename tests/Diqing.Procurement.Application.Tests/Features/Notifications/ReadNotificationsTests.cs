@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Diqing.Procurement.Application.Tests.Features.Notifications;
 
-public sealed class NotificationTests : IAsyncLifetime
+public sealed class ReadNotificationsTests : IAsyncLifetime
 {
     private TestApp _app = null!;
     private int _agencyId;
@@ -33,22 +33,22 @@ public sealed class NotificationTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private NotificationsHandler Inbox(ApplicationUser user, string role, int? agencyId = null) =>
-        _app.Scope(TestApp.Principal(role, agencyId, user.UserName!, user.Id)).ServiceProvider.GetRequiredService<NotificationsHandler>();
+    private ReadNotificationsHandler Inbox(ApplicationUser user, string role, int? agencyId = null) =>
+        _app.Scope(TestApp.Principal(role, agencyId, user.UserName!, user.Id)).ServiceProvider.GetRequiredService<ReadNotificationsHandler>();
 
     private static ReportContent Complete() => ReportSamples.Complete();
 
     [Fact]
     public async Task Reviewers_hear_of_submissions_and_the_agency_of_returns_and_approvals()
     {
-        var form = _app.Scope(TestApp.Principal(Roles.AgencyUser, _agencyId, "deqin-user", _agencyUser.Id)).ServiceProvider.GetRequiredService<ReportFormHandler>();
+        var form = _app.Scope(TestApp.Principal(Roles.AgencyUser, _agencyId, "deqin-user", _agencyUser.Id)).ServiceProvider.GetRequiredService<WriteReportHandler>();
         var draft = await form.OpenAsync(_contract.MidTermMilestoneId);
         await form.SubmitAsync(draft.ReportId, draft.Version, Complete());
 
         var officerInbox = await Inbox(_officer, Roles.ProcurementOfficer).ListAsync();
         Assert.Equal(NotificationKind.ReportSubmitted, Assert.Single(officerInbox).Kind);
 
-        var review = _app.As<ReviewReportsHandler>(Roles.ProcurementOfficer, userName: "officer");
+        var review = _app.As<ReviewReportHandler>(Roles.ProcurementOfficer, userName: "officer");
         await review.ReturnAsync(draft.ReportId, "请补充照片");
         var again = await form.OpenAsync(_contract.MidTermMilestoneId);
         await form.SubmitAsync(again.ReportId, again.Version, Complete());
@@ -58,26 +58,6 @@ public sealed class NotificationTests : IAsyncLifetime
         Assert.Contains(agencyInbox, n => n.Kind == NotificationKind.ReportReturned);
         Assert.Contains(agencyInbox, n => n.Kind == NotificationKind.ReportApproved && n.ReportId == draft.ReportId);
         Assert.Equal(2, (await Inbox(_officer, Roles.ProcurementOfficer).ListAsync()).Count);
-    }
-
-    [Fact]
-    public async Task Deadline_notices_are_computed_without_duplicates()
-    {
-        await using (var db = await _app.DbAsync())
-        {
-            var today = ChinaTime.DateOf(DateTime.UtcNow);
-            await db.Database.ExecuteSqlRawAsync("UPDATE Milestones SET DueOn = {0} WHERE Id = {1}", today.AddDays(-3).ToString("yyyy-MM-dd"), _contract.MidTermMilestoneId);
-            await db.Database.ExecuteSqlRawAsync("UPDATE Milestones SET DueOn = {0} WHERE Id = {1}", today.AddDays(5).ToString("yyyy-MM-dd"), _contract.CompletionMilestoneId);
-        }
-
-        var notices = _app.Services.CreateScope().ServiceProvider.GetRequiredService<DeadlineNotices>();
-        Assert.Equal(2, await notices.RunAsync());
-        Assert.Equal(0, await notices.RunAsync());
-
-        var inbox = await Inbox(_agencyUser, Roles.AgencyUser, _agencyId).ListAsync();
-        Assert.Contains(inbox, n => n.Kind == NotificationKind.MilestoneOverdue && n.MilestoneId == _contract.MidTermMilestoneId);
-        Assert.Contains(inbox, n => n.Kind == NotificationKind.MilestoneDueSoon && n.MilestoneId == _contract.CompletionMilestoneId);
-        Assert.Empty(await Inbox(_officer, Roles.ProcurementOfficer).ListAsync());
     }
 
     [Fact]

@@ -1,23 +1,45 @@
+using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Agencies;
 using Diqing.Procurement.Application.Features.Contracts;
+using Diqing.Procurement.Application.Features.Funding;
 using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Contracts;
+using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Domain.Security;
 using Diqing.Procurement.TestSupport;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Tests.Features.Contracts;
 
-public sealed class ContractNumberingTests : IAsyncLifetime
+public sealed class SaveContractDraftTests : IAsyncLifetime
 {
     private TestApp _app = null!;
+    private int _agencyId;
 
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync();
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.CreateAsync();
+        _agencyId = await _app.AddAgencyAsync();
+    }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
+    public async Task A_term_over_one_year_without_justification_is_refused_in_the_language_of_the_user()
+    {
+        using var _ = new CultureScope("zh-CN");
+        var command = ContractScenario.Draft(_agencyId, 1_000m, end: new DateOnly(2027, 6, 30));
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => _app.As<SaveContractDraftHandler>(Roles.ProcurementOfficer).HandleAsync(command));
+
+        Assert.Contains(ex.Errors, e => e.ErrorMessage.Contains("超过 1 年"));
+    }
+
+    [Fact]
     public async Task R12_contracts_created_at_once_get_distinct_consecutive_numbers()
     {
-        var agencyId = await _app.AddAgencyAsync();
+        var agencyId = _agencyId;
         const int count = 20;
 
         var ids = await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>

@@ -7,9 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Features.Reports;
 
+/// <summary>
+/// A milestone of the agency's work. <see cref="NeedsAction"/>: the agency has a report to write or rework; only then do
+/// <see cref="DaysOverdue"/> and <see cref="DaysLeft"/> count (a report waiting for review is the bureau's turn).
+/// </summary>
 public sealed record WorkItem(
     int ContractId, string ContractNumber, string ContractTitle, int MilestoneId, string MilestoneName, DateOnly DueOn,
-    ReportStatus? ReportStatus, int DaysOverdue, int? DaysLeft)
+    ReportStatus? ReportStatus, bool NeedsAction, int DaysOverdue, int? DaysLeft)
 {
     public bool IsUrgent => DaysOverdue > 0 || DaysLeft <= 14;
 }
@@ -18,7 +22,7 @@ public sealed record WorkItem(
 /// "My work" for an agency user: every milestone of the agency's active contracts with its report
 /// status; overdue first, then those due within 14 days, then the rest by due date.
 /// </summary>
-public sealed class MyWorkHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ListAgencyWorkHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
     private static readonly ContractStatus[] Active = [ContractStatus.Signed, ContractStatus.InProgress, ContractStatus.Suspended];
 
@@ -38,9 +42,14 @@ public sealed class MyWorkHandler(IDbContextFactory<ProcurementDbContext> dbFact
 
         var now = clock.GetUtcNow().UtcDateTime;
         return rows
-            .Select(r => new WorkItem(r.ContractId, r.Number, r.Title, r.MilestoneId, r.Name, r.DueOn, r.Status,
-                Deadlines.DaysOverdue(r.DueOn, r.ReportApprovedAtUtc is not null, now), Deadlines.DaysLeft(r.DueOn, r.ReportApprovedAtUtc is not null, now)))
-            .OrderBy(w => w.DaysOverdue > 0 ? 0 : w.DaysLeft <= 14 ? 1 : w.ReportStatus == ReportStatus.Approved ? 3 : 2)
+            .Select(r =>
+            {
+                var needsAction = r.Status is not { } status || status.IsEditableByAgency();
+                var settled = r.ReportApprovedAtUtc is not null || !needsAction;
+                return new WorkItem(r.ContractId, r.Number, r.Title, r.MilestoneId, r.Name, r.DueOn, r.Status, needsAction,
+                    Deadlines.DaysOverdue(r.DueOn, settled, now), Deadlines.DaysLeft(r.DueOn, settled, now));
+            })
+            .OrderBy(w => w.DaysOverdue > 0 ? 0 : w.DaysLeft <= 14 ? 1 : w.NeedsAction ? 2 : 3)
             .ThenBy(w => w.DueOn)
             .ToList();
     }
