@@ -63,4 +63,33 @@ public sealed class ChangeAgencyStatusTests : IAsyncLifetime
         Assert.Equal(86m, row.EvaluationScore);
         Assert.Equal(EvaluationGrade.Good, PerformanceEvaluation.GradeOf(row.EvaluationScore!.Value));
     }
+
+
+    [Theory]
+    [InlineData(Roles.ProcurementOfficer, false, false)]
+    [InlineData(Roles.ProcurementOfficer, true, false)]
+    [InlineData(Roles.ProcurementOfficer, false, true)]
+    [InlineData(Roles.Auditor, false, false)]
+    public async Task The_detail_pages_status_buttons_predict_what_the_handler_allows(string role, bool hasAccount, bool suspended)
+    {
+        if (hasAccount)
+        {
+            await _app.AddUserAsync("deqin-user", Roles.AgencyUser, _deqin);
+        }
+
+        if (suspended)
+        {
+            await _app.As<ChangeAgencyStatusHandler>(Roles.ProcurementOfficer).SuspendAsync(_deqin);
+        }
+
+        var detail = await _app.As<GetAgencyHandler>(role).HandleAsync(_deqin);
+        var handler = _app.As<ChangeAgencyStatusHandler>(role);
+
+        Assert.Equal(detail.CanDelete, await Operation.Succeeds(() => handler.DeleteAsync(_deqin)));
+        if (!detail.CanDelete)
+        {
+            Assert.Equal(detail.CanSuspend, await Operation.Succeeds(() => handler.SuspendAsync(_deqin)));
+            Assert.Equal(detail.CanReactivate, !detail.CanSuspend && await Operation.Succeeds(() => handler.ReactivateAsync(_deqin)));
+        }
+    }
 }

@@ -38,7 +38,7 @@ public sealed class GetContractTests : IAsyncLifetime
 
         foreach (var installment in detail.Installments)
         {
-            var paid = await Succeeds(() => _app.As<RecordPaymentHandler>(role)
+            var paid = await Operation.Succeeds(() => _app.As<RecordPaymentHandler>(role)
                 .HandleAsync(new RecordPaymentCommand(signed.ContractId, installment.Id, "记-" + installment.Sequence + role, new DateOnly(2026, 2, 1), 1_000m)));
             Assert.True(installment.CanPay == paid, $"{role}, installment {installment.Sequence}: CanPay {installment.CanPay}, payment {(paid ? "succeeded" : "refused")}");
         }
@@ -60,7 +60,7 @@ public sealed class GetContractTests : IAsyncLifetime
         var detail = await Detail(signed.ContractId, role);
         foreach (var installment in detail.Installments)
         {
-            var waived = await Succeeds(() => _app.As<ContractTransitions>(role).WaiveInstallmentAsync(signed.ContractId, installment.Id, "不再需要"));
+            var waived = await Operation.Succeeds(() => _app.As<ContractTransitions>(role).WaiveInstallmentAsync(signed.ContractId, installment.Id, "不再需要"));
             Assert.True(installment.CanWaive == waived, $"{role}, installment {installment.Sequence}: CanWaive {installment.CanWaive}, waiver {(waived ? "succeeded" : "refused")}");
         }
     }
@@ -87,7 +87,7 @@ public sealed class GetContractTests : IAsyncLifetime
         await _app.As<AllocateContractFundingHandler>(Roles.FinanceOfficer).AllocateAsync(contractId, sourceId, funded ? 100_000m : 70_000m);
 
         var totals = (await Detail(contractId, Roles.ProcurementOfficer)).Totals;
-        var signed = await Succeeds(() => _app.As<ContractTransitions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5)));
+        var signed = await Operation.Succeeds(() => _app.As<ContractTransitions>(Roles.ProcurementOfficer).SignAsync(contractId, new DateOnly(2026, 1, 5)));
 
         Assert.Equal(!funded, totals.FundingMismatch);
         Assert.Equal(!scheduled, totals.ScheduleMismatch);
@@ -125,7 +125,7 @@ public sealed class GetContractTests : IAsyncLifetime
         {
             foreach (var milestone in (await _app.As<GetContractHandler>(Roles.AgencyUser, _agencyId).HandleAsync(contractId)).Milestones)
             {
-                var opened = await Succeeds(() => form.OpenAsync(milestone.Id));
+                var opened = await Operation.Succeeds(() => form.OpenAsync(milestone.Id));
                 Assert.True(milestone.CanOpenReport == opened, $"contract {contractId}, {milestone.Name}: CanOpenReport {milestone.CanOpenReport}, open {(opened ? "succeeded" : "refused")}");
             }
         }
@@ -148,7 +148,7 @@ public sealed class GetContractTests : IAsyncLifetime
         {
             // The review page shows what was submitted: a report it can load with at least one submitted version.
             var versions = 0;
-            var read = await Succeeds(async () => versions = (await _app.As<ReviewReportHandler>(role, role == Roles.AgencyUser ? _agencyId : null)
+            var read = await Operation.Succeeds(async () => versions = (await _app.As<ReviewReportHandler>(role, role == Roles.AgencyUser ? _agencyId : null)
                 .GetAsync(milestone.ReportId!.Value)).Versions.Count) && versions > 0 && role != Roles.AgencyUser;
             Assert.True(milestone.CanReadReview == read, $"{role}, {milestone.Name}: CanReadReview {milestone.CanReadReview}, review read {read}");
         }
@@ -165,7 +165,7 @@ public sealed class GetContractTests : IAsyncLifetime
         var canEdit = (await Detail(contractId, Roles.ProcurementOfficer)).Actions.CanEditDraft;
 
         SaveContractDraftCommand? command = null;
-        var loaded = await Succeeds(async () => command = await _app.As<GetContractDraftHandler>(Roles.ProcurementOfficer).HandleAsync(contractId));
+        var loaded = await Operation.Succeeds(async () => command = await _app.As<GetContractDraftHandler>(Roles.ProcurementOfficer).HandleAsync(contractId));
 
         Assert.Equal(canEdit, loaded);
         Assert.Equal(!signed, loaded);
@@ -178,19 +178,6 @@ public sealed class GetContractTests : IAsyncLifetime
     }
 
     private Task<ContractDetail> Detail(int id, string role = Roles.FinanceOfficer) => _app.As<GetContractHandler>(role).HandleAsync(id);
-
-    private static async Task<bool> Succeeds(Func<Task> operation)
-    {
-        try
-        {
-            await operation();
-            return true;
-        }
-        catch (Exception ex) when (ex is DomainException or ForbiddenAccessException or NotFoundException)
-        {
-            return false;
-        }
-    }
 
     [Theory]
     [InlineData(false, Roles.ProcurementOfficer, "Sign,EditDraft,AdjustFunding,ChangeDocuments")]

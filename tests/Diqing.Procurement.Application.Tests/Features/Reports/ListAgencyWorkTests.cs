@@ -42,4 +42,28 @@ public sealed class ListAgencyWorkTests : IAsyncLifetime
         Assert.All(work, w => Assert.Equal(_contract.ContractId, w.ContractId));
         Assert.Equal(["中期", "结项"], work.Select(w => w.MilestoneName));
     }
+
+    [Fact]
+    public async Task A_report_waiting_for_review_asks_nothing_of_the_agency_and_is_not_counted_overdue()
+    {
+        await using (var db = await _app.DbAsync())
+        {
+            // Both milestones are past due, as they would be after a long review.
+            await db.Database.ExecuteSqlRawAsync("UPDATE Milestones SET DueOn = '2026-01-10' WHERE ContractId = {0}", _contract.ContractId);
+        }
+
+        var form = _app.As<WriteReportHandler>(Roles.AgencyUser, _agencyId);
+        var draft = await form.OpenAsync(_contract.MidTermMilestoneId);
+        await form.SubmitAsync(draft.ReportId, draft.Version, Complete());
+
+        var work = await _app.As<ListAgencyWorkHandler>(Roles.AgencyUser, _agencyId).HandleAsync();
+
+        var submitted = Assert.Single(work, w => w.MilestoneId == _contract.MidTermMilestoneId);
+        Assert.False(submitted.NeedsAction);
+        Assert.Equal(0, submitted.DaysOverdue);
+        var notStarted = Assert.Single(work, w => w.MilestoneId == _contract.CompletionMilestoneId);
+        Assert.True(notStarted.NeedsAction);
+        Assert.True(notStarted.DaysOverdue > 0);
+        Assert.Equal([_contract.CompletionMilestoneId, _contract.MidTermMilestoneId], work.Select(w => w.MilestoneId)); // what needs doing first
+    }
 }
