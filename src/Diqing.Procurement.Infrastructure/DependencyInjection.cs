@@ -17,7 +17,7 @@ public static class DependencyInjection
     {
         var connectionString = options.ResolveConnectionString(contentRoot);
         services.AddSingleton(options);
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TimeProvider>(SeedClock.Instance);
         services.TryAddSingleton<AuditChainGate>();
         services.AddHttpContextAccessor();
         services.TryAddScoped<CurrentUser>();

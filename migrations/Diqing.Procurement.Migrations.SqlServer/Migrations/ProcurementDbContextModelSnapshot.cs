@@ -538,6 +538,13 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<DateOnly?>("PayableFrom")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("Percent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
@@ -735,6 +742,10 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                     b.Property<int>("ContractId")
                         .HasColumnType("int");
 
+                    b.Property<string>("FiscalYearReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<int>("FundingSourceId")
                         .HasColumnType("int");
 
@@ -849,6 +860,48 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                         {
                             t.HasCheckConstraint("CK_FundingSources_Amount", "Amount > 0");
                         });
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.PaymentVoucher", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InstallmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NormalizedNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("InstallmentId");
+
+                    b.HasIndex("NormalizedNumber")
+                        .IsUnique();
+
+                    b.ToTable("PaymentVouchers");
                 });
 
             modelBuilder.Entity("Diqing.Procurement.Domain.Notifications.Notification", b =>
@@ -1491,6 +1544,21 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Allocation");
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.PaymentVoucher", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Domain.Contracts.PurchaseContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Diqing.Procurement.Domain.Contracts.Installment", null)
+                        .WithMany()
+                        .HasForeignKey("InstallmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Diqing.Procurement.Domain.Notifications.Notification", b =>

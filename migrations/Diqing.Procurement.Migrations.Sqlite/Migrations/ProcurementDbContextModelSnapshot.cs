@@ -515,6 +515,13 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PayableFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Percent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -706,6 +713,10 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                     b.Property<int>("ContractId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FiscalYearReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FundingSourceId")
                         .HasColumnType("INTEGER");
 
@@ -816,6 +827,46 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_FundingSources_Amount", "Amount > 0");
                         });
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.PaymentVoucher", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstallmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("InstallmentId");
+
+                    b.HasIndex("NormalizedNumber")
+                        .IsUnique();
+
+                    b.ToTable("PaymentVouchers");
                 });
 
             modelBuilder.Entity("Diqing.Procurement.Domain.Notifications.Notification", b =>
@@ -1446,6 +1497,21 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Allocation");
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Domain.Funding.PaymentVoucher", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Domain.Contracts.PurchaseContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Diqing.Procurement.Domain.Contracts.Installment", null)
+                        .WithMany()
+                        .HasForeignKey("InstallmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Diqing.Procurement.Domain.Notifications.Notification", b =>

@@ -25,12 +25,22 @@ public static class ApplicationInitializer
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApplicationInitializer));
+
+        // A new demo database tells the demo's year from its first day: 2 January 2026 (roles, registry, funds and
+        // accounts), then the contracts' history day by day (DemoContracts); the competition is being judged now.
+        var newDemo = demo.Enabled && !await provider.GetRequiredService<ProcurementDbContext>().Agencies.AnyAsync(cancellationToken);
+        if (newDemo)
+        {
+            SeedClock.Set(DemoData.YearStartsUtc);
+        }
+
         await EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
 
         if (demo.Enabled)
         {
             logger.LogWarning("Demo mode: demo data and demo accounts (password in README) are enabled.");
             await SeedDemoAsync(provider, cancellationToken);
+            SeedClock.Reset();
         }
         else
         {
@@ -150,6 +160,7 @@ public static class ApplicationInitializer
         }
 
         await DemoContracts.SeedAsync(provider, cancellationToken);
+        SeedClock.Reset();
         await DemoCompetition.SeedAsync(provider, cancellationToken);
     }
 }

@@ -39,59 +39,109 @@ internal static class DemoContracts
         var lifecycle = provider.GetRequiredService<ContractTransitions>();
         var pay = provider.GetRequiredService<RecordPaymentHandler>();
         var get = provider.GetRequiredService<GetContractHandler>();
+        var review = provider.GetRequiredService<Features.Reports.ReviewReportHandler>();
 
-        // 1. In progress: mental-disorder community rehabilitation, first 30 % paid, mid-term report due.
+        // Four contracts at different stages, seeded day by day in the order things happened (each step on the seed clock):
+        // 1. in progress: mental-disorder community rehabilitation, first 30 % paid, kick-off report waiting for review, mid-term overdue;
+        // 2. signed, welfare-lottery funded: recreation rooms for elderly people living alone;
+        // 3. a draft, not yet funded: bone-disease assistance for people in difficulty;
+        // 4. accepted and evaluated: the assessment of people in extreme poverty, each installment paid after its milestone's
+        //    report was submitted by the agency and approved by the bureau.
+        var deqin = agencies["52533422MJD000001F"];
+        var shangriLa = agencies["52533401MJD0000025"];
+        var incubator = agencies["52533400MJD000003R"];
+
+        At(2026, 1, 5);
         var rehab = await draft.HandleAsync(Command(
-            "精神障碍社区康复服务项目（演示）", agencies["52533401MJD0000025"], ServiceCategory.CommunityRehabilitation, [TargetGroup.Disabled],
+            "精神障碍社区康复服务项目（演示）", shangriLa, ServiceCategory.CommunityRehabilitation, [TargetGroup.Disabled],
             County.ShangriLa, "建塘镇、小中甸镇", 360_000m, ProcurementMethod.CompetitiveConsultation,
             ("康复活动", "场次", 48m), ("家属培训", "人次", 200m)), cancellationToken);
         var (rehabStart, _, _) = await PlanAsync(plan, rehab, new DateOnly(2026, 3, 31), new DateOnly(2026, 6, 30), new DateOnly(2026, 12, 15), cancellationToken);
         await funding.AllocateAsync(rehab, funds[FundingKind.Fiscal], 240_000m, cancellationToken: cancellationToken);
         await funding.AllocateAsync(rehab, funds[FundingKind.ExternalGrant], 120_000m, cancellationToken: cancellationToken);
+
+        At(2026, 1, 8);
         await lifecycle.SignAsync(rehab, new DateOnly(2026, 1, 8), cancellationToken);
         await lifecycle.StartAsync(rehab, cancellationToken);
-        var first = (await get.HandleAsync(rehab, cancellationToken)).Installments.Single(i => i.Sequence == 1);
-        await pay.HandleAsync(new RecordPaymentCommand(rehab, first.Id, "迪民记〔2026〕演示0012号", new DateOnly(2026, 1, 20), first.Amount), cancellationToken);
-
-        await SubmitKickOffReportAsync(services, agencies["52533401MJD0000025"], rehabStart, cancellationToken);
         await using (var scan = new MemoryStream(DemoPdf("Contract DQMZ demo - signed and sealed")))
         {
             await provider.GetRequiredService<AttachContractDocumentsHandler>().UploadAsync(rehab, "合同文本（盖章扫描件，演示）.pdf", scan, cancellationToken);
         }
 
-        // 2. Signed, welfare-lottery funded: recreation rooms for elderly people living alone.
-        var elderly = await draft.HandleAsync(Command(
-            "独居老人康乐屋（演示）", agencies["52533422MJD000001F"], ServiceCategory.SocialIntegration, [TargetGroup.Elderly],
-            County.Deqin, "升平镇、燕门乡", 180_000m, ProcurementMethod.CompetitiveNegotiation, ("入户探访", "人次", 600m)), cancellationToken);
-        await PlanAsync(plan, elderly, new DateOnly(2026, 3, 15), new DateOnly(2026, 7, 15), new DateOnly(2026, 12, 20), cancellationToken);
-        await funding.AllocateAsync(elderly, funds[FundingKind.WelfareLottery], 180_000m, cancellationToken: cancellationToken);
-        await lifecycle.SignAsync(elderly, new DateOnly(2026, 2, 10), cancellationToken);
-
-        // 3. Draft, not yet funded: bone-disease assistance for people in difficulty.
-        await draft.HandleAsync(Command(
-            "困难群众骨病救助（演示）", agencies["52533422MJD000001F"], ServiceCategory.ResourceLinking, [TargetGroup.PeopleInDifficulty],
-            County.Deqin, "奔子栏镇", 120_000m, ProcurementMethod.DirectCommission, ("救助对接", "人", 80m)), cancellationToken);
-
-        // 4. Accepted and evaluated: comprehensive assessment of people in extreme poverty.
+        At(2026, 1, 12);
         var assessment = await draft.HandleAsync(Command(
-            "特困人员全面摸底评估（演示）", agencies["52533400MJD000003R"], ServiceCategory.EconomicAssessment, [TargetGroup.PeopleInDifficulty],
+            "特困人员全面摸底评估（演示）", incubator, ServiceCategory.EconomicAssessment, [TargetGroup.PeopleInDifficulty],
             County.Weixi, "保和镇、叶枝镇", 96_000m, ProcurementMethod.RequestForQuotation, ("评估建档", "户", 400m)), cancellationToken);
         var (assessStart, assessMid, assessEnd) = await PlanAsync(plan, assessment, new DateOnly(2026, 2, 28), new DateOnly(2026, 5, 31), new DateOnly(2026, 9, 30), cancellationToken);
         await funding.AllocateAsync(assessment, funds[FundingKind.Fiscal], 96_000m, cancellationToken: cancellationToken);
+
+        At(2026, 1, 15);
         await lifecycle.SignAsync(assessment, new DateOnly(2026, 1, 15), cancellationToken);
         await lifecycle.StartAsync(assessment, cancellationToken);
-        await lifecycle.ApproveMilestoneReportAsync(assessment, assessStart, cancellationToken);
-        await lifecycle.ApproveMilestoneReportAsync(assessment, assessMid, cancellationToken);
-        await lifecycle.ApproveMilestoneReportAsync(assessment, assessEnd, cancellationToken);
-        var installments = (await get.HandleAsync(assessment, cancellationToken)).Installments;
-        foreach (var installment in installments)
-        {
-            await pay.HandleAsync(new RecordPaymentCommand(assessment, installment.Id, $"迪民记〔2026〕演示{installment.Sequence + 20:D4}号",
-                new DateOnly(2026, 1, 20).AddMonths(installment.Sequence * 2), installment.Amount), cancellationToken);
-        }
 
+        At(2026, 1, 20);
+        await PayAsync(pay, get, rehab, 1, "迪民记〔2026〕演示0012号", cancellationToken);
+        At(2026, 1, 22);
+        await PayAsync(pay, get, assessment, 1, "迪民记〔2026〕演示0021号", cancellationToken);
+
+        At(2026, 2, 3);
+        var elderly = await draft.HandleAsync(Command(
+            "独居老人康乐屋（演示）", deqin, ServiceCategory.SocialIntegration, [TargetGroup.Elderly],
+            County.Deqin, "升平镇、燕门乡", 180_000m, ProcurementMethod.CompetitiveNegotiation, ("入户探访", "人次", 600m)), cancellationToken);
+        await PlanAsync(plan, elderly, new DateOnly(2026, 3, 15), new DateOnly(2026, 7, 15), new DateOnly(2026, 12, 20), cancellationToken);
+        await funding.AllocateAsync(elderly, funds[FundingKind.WelfareLottery], 180_000m, cancellationToken: cancellationToken);
+        At(2026, 2, 10);
+        await lifecycle.SignAsync(elderly, new DateOnly(2026, 2, 10), cancellationToken);
+
+        At(2026, 2, 27);
+        var assessKickOff = await SubmitReportAsync(services, incubator, IncubatorReporter, assessStart,
+            AssessmentReport(new DateOnly(2026, 1, 15), new DateOnly(2026, 2, 28), 60m, 60), cancellationToken);
+
+        At(2026, 3, 2);
+        await draft.HandleAsync(Command(
+            "困难群众骨病救助（演示）", deqin, ServiceCategory.ResourceLinking, [TargetGroup.PeopleInDifficulty],
+            County.Deqin, "奔子栏镇", 120_000m, ProcurementMethod.DirectCommission, ("救助对接", "人", 80m)), cancellationToken);
+
+        At(2026, 3, 3);
+        await review.ApproveAsync(assessKickOff, Approval, cancellationToken);
+
+        At(2026, 4, 2);
+        await SubmitReportAsync(services, shangriLa, "agency2", rehabStart, RehabilitationReport(new DateOnly(2026, 1, 8), new DateOnly(2026, 3, 31)), cancellationToken);
+
+        At(2026, 5, 29);
+        var assessMidReport = await SubmitReportAsync(services, incubator, IncubatorReporter, assessMid,
+            AssessmentReport(new DateOnly(2026, 3, 1), new DateOnly(2026, 5, 31), 220m, 221), cancellationToken);
+        At(2026, 6, 4);
+        await review.ApproveAsync(assessMidReport, Approval, cancellationToken);
+        At(2026, 6, 12);
+        await PayAsync(pay, get, assessment, 2, "迪民记〔2026〕演示0022号", cancellationToken);
+
+        At(2026, 9, 28);
+        var assessEndReport = await SubmitReportAsync(services, incubator, IncubatorReporter, assessEnd,
+            AssessmentReport(new DateOnly(2026, 6, 1), new DateOnly(2026, 9, 30), 402m, 405), cancellationToken);
+        At(2026, 10, 9);
+        await review.ApproveAsync(assessEndReport, Approval, cancellationToken);
+        At(2026, 10, 16);
+        await PayAsync(pay, get, assessment, 3, "迪民记〔2026〕演示0023号", cancellationToken);
+        At(2026, 10, 19);
         await lifecycle.AcceptAsync(assessment, cancellationToken);
-        await lifecycle.EvaluateAsync(assessment, 92m, new DateOnly(2026, 10, 20), "摸底全面、档案规范（演示评价）", cancellationToken);
+        At(2026, 10, 22);
+        await lifecycle.EvaluateAsync(assessment, 92m, new DateOnly(2026, 10, 22), "摸底全面、档案规范（演示评价）", cancellationToken);
+    }
+
+    private const string IncubatorReporter = "孵化中心填报员（演示）";
+
+    private const string Approval = "材料齐全，同意通过（演示）";
+
+    /// <summary>Demo steps happen at 10:00 China time on their day (see <see cref="SeedClock"/>).</summary>
+    private static void At(int year, int month, int day) => SeedClock.Set(new DateTime(year, month, day, 2, 0, 0, DateTimeKind.Utc));
+
+    /// <summary>Pays an installment in full, dated on the seed clock's China date.</summary>
+    private static async Task PayAsync(RecordPaymentHandler pay, GetContractHandler get, int contractId, int sequence, string voucher, CancellationToken cancellationToken)
+    {
+        var installment = (await get.HandleAsync(contractId, cancellationToken)).Installments.Single(i => i.Sequence == sequence);
+        var today = ChinaTime.DateOf(SeedClock.Instance.GetUtcNow().UtcDateTime);
+        await pay.HandleAsync(new RecordPaymentCommand(contractId, installment.Id, voucher, today, installment.Amount), cancellationToken);
     }
 
     /// <summary>A one-page PDF with a line of text: enough for the demo's contract documents to open in a viewer.</summary>
@@ -125,28 +175,39 @@ internal static class DemoContracts
         return System.Text.Encoding.ASCII.GetBytes(pdf.ToString());
     }
 
-    /// <summary>The agency's kick-off report, submitted and waiting for the bureau's review.</summary>
-    private static async Task SubmitKickOffReportAsync(IServiceProvider services, int agencyId, int milestoneId, CancellationToken cancellationToken)
+    /// <summary>A report submitted by a user of the contract's agency, as the agency would through its report form.</summary>
+    private static async Task<int> SubmitReportAsync(
+        IServiceProvider services, int agencyId, string userName, int milestoneId, Domain.Reports.ReportContent content, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, Actor),
-            new Claim(ClaimTypes.Name, "agency2"),
+            new Claim(ClaimTypes.Name, userName),
             new Claim(ClaimTypes.Role, Roles.AgencyUser),
             new Claim(AppClaimTypes.AgencyId, agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ], "DemoSeed")));
         var form = scope.ServiceProvider.GetRequiredService<Features.Reports.WriteReportHandler>();
         var report = await form.OpenAsync(milestoneId, cancellationToken);
-        var content = new Domain.Reports.ReportContent(
-            new DateOnly(2026, 1, 8), new DateOnly(2026, 3, 31),
-            "完成服务对象摸底与建档，制定个案康复计划；开展康复活动 12 场、家属培训 2 期（演示数据）。",
-            [new Domain.Reports.IndicatorActual("康复活动", 12m), new Domain.Reports.IndicatorActual("家属培训", 46m)],
-            [new Domain.Reports.PeopleServed(TargetGroup.Disabled, 58)],
-            [new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Personnel, 42_000m), new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Activities, 18_600m),
-             new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Materials, 7_350.50m), new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Administration, 3_200m)]);
         await form.SubmitAsync(report.ReportId, report.Version, content, cancellationToken);
+        return report.ReportId;
     }
+
+    private static Domain.Reports.ReportContent RehabilitationReport(DateOnly from, DateOnly to) => new(
+        from, to,
+        "完成服务对象摸底与建档，制定个案康复计划；开展康复活动 12 场、家属培训 2 期（演示数据）。",
+        [new Domain.Reports.IndicatorActual("康复活动", 12m), new Domain.Reports.IndicatorActual("家属培训", 46m)],
+        [new Domain.Reports.PeopleServed(TargetGroup.Disabled, 58)],
+        [new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Personnel, 42_000m), new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Activities, 18_600m),
+         new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Materials, 7_350.50m), new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Administration, 3_200m)]);
+
+    private static Domain.Reports.ReportContent AssessmentReport(DateOnly from, DateOnly to, decimal households, int people) => new(
+        from, to,
+        $"入户开展家庭经济状况调查评估，累计建档 {households:0} 户，形成分类救助建议并移交乡镇（演示数据）。",
+        [new Domain.Reports.IndicatorActual("评估建档", households)],
+        [new Domain.Reports.PeopleServed(TargetGroup.PeopleInDifficulty, people)],
+        [new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Personnel, 18_000m), new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Activities, 4_200m),
+         new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Materials, 1_250m), new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Administration, 800m)]);
 
     private static async Task<(int KickOff, int MidTerm, int Completion)> PlanAsync(
         ChangeContractPlanHandler plan, int contractId, DateOnly kickOff, DateOnly midTerm, DateOnly completion, CancellationToken cancellationToken)
@@ -159,7 +220,7 @@ internal static class DemoContracts
             new InstallmentInput("首付款（签订后）", null, 30m, InstallmentCondition.OnSigning, null),
             new InstallmentInput("中期款", null, 40m, InstallmentCondition.OnMilestoneApproval, mid),
             new InstallmentInput("尾款（结项验收后）", null, 30m, InstallmentCondition.OnMilestoneApproval, end),
-        ], cancellationToken);
+        ], cancellationToken: cancellationToken);
         return (start, mid, end);
     }
 

@@ -10,6 +10,9 @@ namespace Diqing.Procurement.Application.Setup;
 /// </summary>
 public static class DemoData
 {
+    /// <summary>09:00 China time on 2 January 2026: the first day of the demo's history (see <see cref="Infrastructure.Persistence.SeedClock"/>).</summary>
+    public static readonly DateTime YearStartsUtc = new(2026, 1, 2, 1, 0, 0, DateTimeKind.Utc);
+
     /// <summary>The password of every demo account (README). Refused outside demo mode.</summary>
     public const string Password = "Demo@Diqing2026";
 

@@ -19,8 +19,8 @@ public sealed record ContractDetails(
     string? TermJustification,
     string? Description);
 
-/// <summary>One line of a payment schedule as planned by the officer.</summary>
-public sealed record InstallmentPlan(string Label, decimal Amount, InstallmentCondition Condition, Milestone? Milestone);
+/// <summary>One line of a payment schedule as planned by the officer: its amount in yuan and, when entered as one, the percentage it came from.</summary>
+public sealed record InstallmentPlan(string Label, decimal Amount, InstallmentCondition Condition, Milestone? Milestone, decimal? Percent = null);
 
 /// <summary>What the funding side says about a contract when it is signed .</summary>
 public sealed record FundingSnapshot(decimal AllocatedTotal, bool IncludesWelfareLottery);

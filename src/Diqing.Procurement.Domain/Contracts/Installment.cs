@@ -10,11 +10,12 @@ public class Installment
         Label = string.Empty;
     }
 
-    internal Installment(int sequence, string label, decimal amount, InstallmentCondition condition, Milestone? milestone)
+    internal Installment(int sequence, string label, decimal amount, decimal? percent, InstallmentCondition condition, Milestone? milestone)
     {
         Sequence = sequence;
         Label = label;
         Amount = amount;
+        Percent = percent;
         Condition = condition;
         Milestone = milestone;
         Status = InstallmentStatus.Pending;
@@ -30,6 +31,9 @@ public class Installment
 
     public decimal Amount { get; private set; }
 
+    /// <summary>The share of the contract amount it was planned as, when the officer entered a percentage (null: entered in yuan).</summary>
+    public decimal? Percent { get; private set; }
+
     public InstallmentCondition Condition { get; private set; }
 
     public int? MilestoneId { get; private set; }
@@ -42,6 +46,9 @@ public class Installment
 
     public string? WaiverReason { get; private set; }
 
+    /// <summary>R-26: the China date its condition was met (signing, or the approval of its milestone's report); no payment is dated before it.</summary>
+    public DateOnly? PayableFrom { get; private set; }
+
     public decimal Outstanding => Amount - PaidAmount;
 
     /// <summary>R-16: money may be paid against it now (its condition is met and it is not settled).</summary>
@@ -50,11 +57,12 @@ public class Installment
     /// <summary>It may be written off: nothing of it is paid and it is not settled.</summary>
     public bool IsWaivable => Status is InstallmentStatus.Pending or InstallmentStatus.Payable && PaidAmount == 0m;
 
-    internal void MakePayable()
+    internal void MakePayable(DateOnly on)
     {
         if (Status == InstallmentStatus.Pending)
         {
             Status = InstallmentStatus.Payable;
+            PayableFrom = on;
         }
     }
 

@@ -128,6 +128,9 @@ public class PurchaseContract
     /// <summary>R-10: the schedule exists and adds up to exactly the contract amount.</summary>
     public bool ScheduleMatchesAmount => _installments.Count > 0 && ScheduledTotal == Amount;
 
+    /// <summary>The calendar years the contract runs in (funding of another fiscal year needs a reason).</summary>
+    public Funding.ContractYears Years => Funding.ContractYears.Of(StartOn, EndOn);
+
     /// <summary>R-11: allocations of exactly the contract amount.</summary>
     public bool IsFullyFundedBy(decimal allocatedTotal) => allocatedTotal == Amount;
 
@@ -210,14 +213,19 @@ public class PurchaseContract
         }
 
         _installments.Clear();
-        _installments.AddRange(lines.Select((l, i) => new Installment(i + 1, l.Label.Trim(), l.Amount, l.Condition, l.Milestone)));
+        _installments.AddRange(lines.Select((l, i) => new Installment(i + 1, l.Label.Trim(), l.Amount, l.Percent, l.Condition, l.Milestone)));
         Touch();
     }
 
-    /// <summary>Draft → Signed, when every precondition holds.</summary>
-    public void Sign(DateOnly signedOn, Agency agency, FundingSnapshot funding)
+    /// <summary>Draft → Signed, when every precondition holds. <paramref name="today"/> is the China date (R-26: no signing in the future).</summary>
+    public void Sign(DateOnly signedOn, Agency agency, FundingSnapshot funding, DateOnly today)
     {
         Require(ContractAction.Sign);
+        if (signedOn > today)
+        {
+            throw new DomainException("Contract.SignedInFuture", today);
+        }
+
         if (agency.Id != AgencyId || !agency.IsActive)
         {
             throw new DomainException("Agency.Suspended");
@@ -243,7 +251,7 @@ public class PurchaseContract
         Status = ContractStatus.Signed;
         foreach (var installment in _installments.Where(i => i.Condition == InstallmentCondition.OnSigning))
         {
-            installment.MakePayable();
+            installment.MakePayable(signedOn);
         }
 
         Touch();
@@ -321,16 +329,36 @@ public class PurchaseContract
         foreach (var installment in _installments.Where(i => i.Condition == InstallmentCondition.OnMilestoneApproval
                      && (ReferenceEquals(i.Milestone, milestone) || i.MilestoneId == milestone.Id)))
         {
-            installment.MakePayable();
+            installment.MakePayable(ChinaTime.DateOf(approvedAtUtc));
         }
 
         Touch();
     }
 
-    public void RecordPayment(Installment installment, decimal amount)
+    /// <summary>
+    /// A payment of an installment, dated <paramref name="paidOn"/> (R-26: not after <paramref name="today"/>, the China date,
+    /// not before the signing date, not before the day the installment became payable).
+    /// </summary>
+    public void RecordPayment(Installment installment, decimal amount, DateOnly paidOn, DateOnly today)
     {
         Require(ContractAction.RecordPayment);
-        Own(installment).RecordPayment(amount);
+        Own(installment);
+        if (paidOn > today)
+        {
+            throw new DomainException("Payment.DateInFuture", today);
+        }
+
+        if (SignedOn is { } signedOn && paidOn < signedOn)
+        {
+            throw new DomainException("Payment.DateBeforeSigning", signedOn);
+        }
+
+        if (installment.PayableFrom is { } payableFrom && paidOn < payableFrom)
+        {
+            throw new DomainException("Payment.DateBeforePayable", payableFrom);
+        }
+
+        installment.RecordPayment(amount);
         Touch();
     }
 

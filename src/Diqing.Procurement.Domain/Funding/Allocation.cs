@@ -11,11 +11,12 @@ public class Allocation
     {
     }
 
-    internal Allocation(FundingSource source, int contractId, decimal amount)
+    internal Allocation(FundingSource source, int contractId, decimal amount, string? fiscalYearReason)
     {
         FundingSource = source;
         ContractId = contractId;
         Amount = amount;
+        FiscalYearReason = fiscalYearReason;
     }
 
     public int Id { get; private set; }
@@ -33,6 +34,9 @@ public class Allocation
     public decimal Disbursed => _disbursements.Sum(d => d.Amount);
 
     public decimal Undisbursed => Amount - Disbursed;
+
+    /// <summary>Why money of the source's fiscal year funds a contract that does not run in that year (null when it does).</summary>
+    public string? FiscalYearReason { get; private set; }
 
     /// <summary>Why the amount was last changed after the contract was signed.</summary>
     public string? AdjustmentReason { get; private set; }

@@ -22,3 +22,11 @@ public enum FiscalLevel
     Prefecture = 3,
     County = 4,
 }
+
+/// <summary>The calendar years a contract runs in, from its start to its end date.</summary>
+public readonly record struct ContractYears(int First, int Last)
+{
+    public static ContractYears Of(DateOnly start, DateOnly end) => new(start.Year, end.Year);
+
+    public bool Covers(int fiscalYear) => fiscalYear >= First && fiscalYear <= Last;
+}

@@ -82,17 +82,26 @@ public class FundingSource
         Version++;
     }
 
-    /// <summary>Earmarks part of this source for a contract .</summary>
-    public Allocation Allocate(int contractId, decimal amount, IReadOnlyCollection<TargetGroup> contractTargetGroups)
+    /// <summary>
+    /// Earmarks part of this source for a contract. Money of one fiscal year funds a contract running in
+    /// another only with a recorded reason (<paramref name="fiscalYearReason"/>).
+    /// </summary>
+    public Allocation Allocate(int contractId, decimal amount, IReadOnlyCollection<TargetGroup> contractTargetGroups, ContractYears contractYears, string? fiscalYearReason = null)
     {
         Money.RequirePositive(amount, "Funding.AmountInvalid");
+        var outsideYear = !contractYears.Covers(FiscalYear);
+        if (outsideYear && string.IsNullOrWhiteSpace(fiscalYearReason))
+        {
+            throw new DomainException("Funding.FiscalYearReasonRequired", FiscalYear, contractYears.First, contractYears.Last);
+        }
+
         if (Kind == FundingKind.WelfareLottery && !TargetGroupsRules.WelfareLotteryEligible(contractTargetGroups))
         {
             throw new DomainException("Funding.WelfareLotteryNotEligible");
         }
 
         EnsureAvailable(amount);
-        var allocation = new Allocation(this, contractId, amount);
+        var allocation = new Allocation(this, contractId, amount, outsideYear ? fiscalYearReason!.Trim() : null);
         _allocations.Add(allocation);
         Version++;
         return allocation;

@@ -23,6 +23,8 @@ public class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options
 
     public DbSet<Disbursement> Disbursements => Set<Disbursement>();
 
+    public DbSet<PaymentVoucher> PaymentVouchers => Set<PaymentVoucher>();
+
     public DbSet<PurchaseContract> Contracts => Set<PurchaseContract>();
 
     public DbSet<Milestone> Milestones => Set<Milestone>();

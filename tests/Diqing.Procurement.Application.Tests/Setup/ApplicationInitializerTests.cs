@@ -44,7 +44,9 @@ public sealed class ApplicationInitializerTests : IAsyncLifetime
         Assert.Contains(Domain.Contracts.ContractStatus.Draft, statuses);
         Assert.Contains(Domain.Contracts.ContractStatus.Accepted, statuses);
         Assert.True(await db.Disbursements.AnyAsync());
-        Assert.Equal(Domain.Reports.ReportStatus.Submitted, (await db.MilestoneReports.SingleAsync()).Status);
+        Assert.Equal(
+            [Domain.Reports.ReportStatus.Submitted, Domain.Reports.ReportStatus.Approved, Domain.Reports.ReportStatus.Approved, Domain.Reports.ReportStatus.Approved],
+            (await db.MilestoneReports.Select(r => r.Status).ToListAsync()).Order());
         Assert.Equal(Domain.Competitions.CompetitionPhase.Judging, (await db.Competitions.SingleAsync()).Phase);
         Assert.Equal(2, await db.CompetitionEntries.CountAsync());
         Assert.Equal(2, await db.ScoreSheets.CountAsync(s => s.Status == Domain.Competitions.ScoreSheetStatus.Submitted));
@@ -92,5 +94,48 @@ public sealed class ApplicationInitializerTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<StartupRefusedException>(() => InitializeAsync(demo: false));
         Assert.Contains("demo password", ex.Message);
+    }
+
+    /// <summary>The demo agrees with itself: what the pages and ledgers show was made by the same rules as a user's work.</summary>
+    [Fact]
+    public async Task The_demo_database_keeps_the_rules_it_shows()
+    {
+        await InitializeAsync(demo: true);
+
+        await using var db = await _app.DbAsync();
+        var milestones = await db.Milestones.AsNoTracking().ToListAsync();
+        var reports = await db.MilestoneReports.AsNoTracking().ToListAsync();
+        var contracts = await db.Contracts.AsNoTracking().Include(c => c.Installments).AsSplitQuery().ToListAsync();
+        var payments = await db.Disbursements.AsNoTracking().Select(d => new { d.VoucherNumber, d.PaidOn, d.InstallmentId, d.Allocation.ContractId }).ToListAsync();
+        var vouchers = await db.PaymentVouchers.AsNoTracking().ToListAsync();
+        var today = Domain.Common.ChinaTime.DateOf(DateTime.UtcNow);
+
+        // a milestone is approved only through an approved report, and no later than that report.
+        Assert.All(milestones.Where(m => m.IsReportApproved), m => Assert.Contains(reports, r => r.MilestoneId == m.Id && r.Status == Domain.Reports.ReportStatus.Approved));
+        Assert.All(reports.Where(r => r.Status == Domain.Reports.ReportStatus.Approved), r => Assert.True(milestones.Single(m => m.Id == r.MilestoneId).IsReportApproved));
+
+        // no payment in the future, before signing or before its installment became payable.
+        Assert.NotEmpty(payments);
+        foreach (var payment in payments)
+        {
+            var contract = contracts.Single(c => c.Id == payment.ContractId);
+            var installment = contract.Installments.Single(i => i.Id == payment.InstallmentId);
+            Assert.True(payment.PaidOn <= today, $"{payment.VoucherNumber} is dated after today");
+            Assert.True(payment.PaidOn >= contract.SignedOn, $"{payment.VoucherNumber} is dated before the signing of {contract.Number}");
+            Assert.True(installment.PayableFrom is { } from && payment.PaidOn >= from, $"{payment.VoucherNumber} is dated before {installment.Label} became payable");
+        }
+
+        Assert.All(contracts.Where(c => c.SignedOn is not null), c => Assert.True(c.SignedOn <= today));
+
+        // one voucher per payment, each registered once.
+        Assert.Equal(payments.Select(p => p.VoucherNumber).Distinct().Order(), vouchers.Select(v => v.Number).Order());
+        Assert.Equal(vouchers.Count, vouchers.Select(v => v.NormalizedNumber).Distinct().Count());
+
+        // From the demo's first day on, the audit trail runs forward in time, as a real year of work would
+        // (the test database's roles were made before, at the real time).
+        var times = (await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).Select(e => e.OccurredAtUtc).ToListAsync())
+            .SkipWhile(t => t != DemoData.YearStartsUtc).ToList();
+        Assert.True(times.Count > 50);
+        Assert.Equal(times.Order(), times);
     }
 }

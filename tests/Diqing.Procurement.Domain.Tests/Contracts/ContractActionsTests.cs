@@ -69,14 +69,14 @@ public class ContractActionsTests
             return contract;
         }
 
-        contract.Sign(new DateOnly(2026, 1, 5), ActiveAgency(), new FundingSnapshot(Amount, false));
+        contract.Sign(new DateOnly(2026, 1, 5), ActiveAgency(), new FundingSnapshot(Amount, false), Today);
         contract.ApproveMilestoneReport(midTerm, Noon);
         contract.ApproveMilestoneReport(completion, Noon);
         if (settled || status == ContractStatus.Closed)
         {
             foreach (var installment in contract.Installments)
             {
-                contract.RecordPayment(installment, installment.Amount);
+                contract.RecordPayment(installment, installment.Amount, PaidOn, Today);
             }
         }
 
@@ -111,7 +111,7 @@ public class ContractActionsTests
     {
         switch (action)
         {
-            case ContractAction.Sign: contract.Sign(new DateOnly(2026, 1, 5), ActiveAgency(), new FundingSnapshot(Amount, false)); break;
+            case ContractAction.Sign: contract.Sign(new DateOnly(2026, 1, 5), ActiveAgency(), new FundingSnapshot(Amount, false), Today); break;
             case ContractAction.Start: contract.Start(); break;
             case ContractAction.Suspend: contract.Suspend("汛期道路中断"); break;
             case ContractAction.Resume: contract.Resume(); break;
@@ -121,7 +121,7 @@ public class ContractActionsTests
             case ContractAction.Evaluate: contract.Evaluate(new PerformanceEvaluation(85m, "李评", new DateOnly(2027, 1, 10), null)); break;
             case ContractAction.EditDraft: contract.UpdateDraft(Details(Amount)); break;
             case ContractAction.ApproveMilestoneReport: contract.ApproveMilestoneReport(contract.Milestones[1], Noon); break;
-            case ContractAction.RecordPayment: contract.RecordPayment(contract.Installments[0], contract.Installments[0].Amount); break;
+            case ContractAction.RecordPayment: contract.RecordPayment(contract.Installments[0], contract.Installments[0].Amount, PaidOn, Today); break;
             case ContractAction.WaiveInstallment: contract.WaiveInstallment(contract.Installments[2], "服务对象减少，经双方协商核减"); break;
             case ContractAction.AdjustFunding: contract.Require(ContractAction.AdjustFunding); break;
             case ContractAction.ChangeDocuments: contract.Require(ContractAction.ChangeDocuments); break;

@@ -8,6 +8,12 @@ internal static class ContractTestData
 {
     public static readonly DateOnly Start = new(2026, 1, 1);
 
+    /// <summary>The China date the tests run on: after every date of the test contracts.</summary>
+    public static readonly DateOnly Today = new(2026, 12, 20);
+
+    /// <summary>A payment date after the signing (5 January) and the milestone approvals of the tests.</summary>
+    public static readonly DateOnly PaidOn = new(2026, 12, 20);
+
     public static Agency ActiveAgency()
     {
         var agency = new Agency("德钦县社会工作服务中心", "52533422MJD000001F", County.Deqin);
@@ -40,7 +46,7 @@ internal static class ContractTestData
     public static (PurchaseContract Contract, Milestone MidTerm, Milestone Completion) Signed(decimal amount = 100_000m)
     {
         var planned = Planned(amount);
-        planned.Contract.Sign(new DateOnly(2026, 1, 5), ActiveAgency(), new FundingSnapshot(amount, false));
+        planned.Contract.Sign(new DateOnly(2026, 1, 5), ActiveAgency(), new FundingSnapshot(amount, false), Today);
         return planned;
     }
 

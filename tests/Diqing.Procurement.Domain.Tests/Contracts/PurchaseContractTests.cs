@@ -30,7 +30,7 @@ public class PurchaseContractTests
             new InstallmentPlan("尾款", 29_999.99m, InstallmentCondition.OnMilestoneApproval, completion),
         ]);
 
-        Assert.Equal("Contract.ScheduleNotAmount", Code(() => contract.Sign(SignedOn, ActiveAgency(), new FundingSnapshot(100_000m, false))));
+        Assert.Equal("Contract.ScheduleNotAmount", Code(() => contract.Sign(SignedOn, ActiveAgency(), new FundingSnapshot(100_000m, false), Today)));
         Assert.Equal(ContractStatus.Draft, contract.Status);
     }
 
@@ -38,7 +38,7 @@ public class PurchaseContractTests
     public void R10_an_empty_schedule_is_refused()
     {
         var contract = Draft();
-        Assert.Equal("Contract.ScheduleNotAmount", Code(() => contract.Sign(SignedOn, ActiveAgency(), new FundingSnapshot(100_000m, false))));
+        Assert.Equal("Contract.ScheduleNotAmount", Code(() => contract.Sign(SignedOn, ActiveAgency(), new FundingSnapshot(100_000m, false), Today)));
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public class PurchaseContractTests
     {
         var (contract, _, _) = Planned();
         var snapshot = new FundingSnapshot(decimal.Parse(allocated, System.Globalization.CultureInfo.InvariantCulture), false);
-        Assert.Equal("Contract.NotFullyFunded", Code(() => contract.Sign(SignedOn, ActiveAgency(), snapshot)));
+        Assert.Equal("Contract.NotFullyFunded", Code(() => contract.Sign(SignedOn, ActiveAgency(), snapshot, Today)));
     }
 
     [Fact]
@@ -58,8 +58,8 @@ public class PurchaseContractTests
         var (contract, _, _) = Planned();
         contract.UpdateDraft(Details(groups: [TargetGroup.Elderly, TargetGroup.Youth]));
 
-        Assert.Equal("Funding.WelfareLotteryNotEligible", Code(() => contract.Sign(SignedOn, ActiveAgency(), new FundingSnapshot(100_000m, true))));
-        contract.Sign(SignedOn, ActiveAgency(), new FundingSnapshot(100_000m, false));
+        Assert.Equal("Funding.WelfareLotteryNotEligible", Code(() => contract.Sign(SignedOn, ActiveAgency(), new FundingSnapshot(100_000m, true), Today)));
+        contract.Sign(SignedOn, ActiveAgency(), new FundingSnapshot(100_000m, false), Today);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class PurchaseContractTests
         var agency = ActiveAgency();
         agency.Suspend();
 
-        Assert.Equal("Agency.Suspended", Code(() => contract.Sign(SignedOn, agency, new FundingSnapshot(100_000m, false))));
+        Assert.Equal("Agency.Suspended", Code(() => contract.Sign(SignedOn, agency, new FundingSnapshot(100_000m, false), Today)));
     }
 
     [Fact]
@@ -91,11 +91,11 @@ public class PurchaseContractTests
         var first = contract.Installments[0];
         var second = contract.Installments[1];
 
-        Assert.Equal("Installment.NotPayable", Code(() => contract.RecordPayment(second, 1m)));
-        contract.RecordPayment(first, 10_000m);
+        Assert.Equal("Installment.NotPayable", Code(() => contract.RecordPayment(second, 1m, PaidOn, Today)));
+        contract.RecordPayment(first, 10_000m, PaidOn, Today);
         Assert.Equal(InstallmentStatus.Payable, first.Status);
-        Assert.Equal("Installment.OverPaid", Code(() => contract.RecordPayment(first, 20_000.01m)));
-        contract.RecordPayment(first, 20_000m);
+        Assert.Equal("Installment.OverPaid", Code(() => contract.RecordPayment(first, 20_000.01m, PaidOn, Today)));
+        contract.RecordPayment(first, 20_000m, PaidOn, Today);
         Assert.Equal(InstallmentStatus.Paid, first.Status);
         Assert.Equal(30_000m, contract.PaidTotal);
     }
@@ -111,8 +111,8 @@ public class PurchaseContractTests
         contract.ApproveMilestoneReport(completion, Noon);
         contract.Accept();
 
-        contract.RecordPayment(contract.Installments[0], 30_000m);
-        contract.RecordPayment(contract.Installments[1], 40_000m);
+        contract.RecordPayment(contract.Installments[0], 30_000m, PaidOn, Today);
+        contract.RecordPayment(contract.Installments[1], 40_000m, PaidOn, Today);
         Assert.Equal("Contract.InstallmentsOpen", Code(contract.Close));
         Assert.Equal("Installment.WaiverReasonRequired", Code(() => contract.WaiveInstallment(contract.Installments[2], " ")));
         contract.WaiveInstallment(contract.Installments[2], "服务对象减少，经双方协商核减");
@@ -124,7 +124,7 @@ public class PurchaseContractTests
     public void A_partly_paid_installment_cannot_be_waived()
     {
         var (contract, _, _) = Signed();
-        contract.RecordPayment(contract.Installments[0], 1m);
+        contract.RecordPayment(contract.Installments[0], 1m, PaidOn, Today);
         Assert.Equal("Installment.CannotWaive", Code(() => contract.WaiveInstallment(contract.Installments[0], "原因")));
     }
 
@@ -135,7 +135,7 @@ public class PurchaseContractTests
         contract.Start();
         contract.Suspend("汛期道路中断");
         Assert.Equal(ContractStatus.Suspended, contract.Status);
-        Assert.Equal("Contract.WrongStatus", Code(() => contract.RecordPayment(contract.Installments[0], 1m)));
+        Assert.Equal("Contract.WrongStatus", Code(() => contract.RecordPayment(contract.Installments[0], 1m, PaidOn, Today)));
         contract.Resume();
         Assert.Equal(ContractStatus.InProgress, contract.Status);
 
@@ -159,7 +159,7 @@ public class PurchaseContractTests
         Assert.Equal("Contract.WrongStatus", Code(() => signed.UpdateDraft(Details())));
         Assert.Equal("Contract.WrongStatus", Code(() => signed.AddMilestone("补充", new DateOnly(2026, 3, 1), null)));
         Assert.Equal("Contract.WrongStatus", Code(signed.Accept));
-        Assert.Equal("Contract.WrongStatus", Code(() => signed.Sign(SignedOn, ActiveAgency(), new FundingSnapshot(100_000m, false))));
+        Assert.Equal("Contract.WrongStatus", Code(() => signed.Sign(SignedOn, ActiveAgency(), new FundingSnapshot(100_000m, false), Today)));
     }
 
     [Fact]

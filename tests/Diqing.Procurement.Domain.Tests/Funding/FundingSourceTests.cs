@@ -6,6 +6,8 @@ namespace Diqing.Procurement.Domain.Tests.Funding;
 public class FundingSourceTests
 {
     private static readonly TargetGroup[] Elderly = [TargetGroup.Elderly];
+
+    private static readonly ContractYears Years2026 = new(2026, 2026);
     private static readonly DateOnly PaidOn = new(2026, 5, 1);
 
     private static FundingSource Source(decimal amount = 100_000m, FundingKind kind = FundingKind.Fiscal) =>
@@ -17,8 +19,8 @@ public class FundingSourceTests
     public void Balances_follow_allocations_and_disbursements()
     {
         var source = Source();
-        var a = source.Allocate(1, 60_000m, Elderly);
-        source.Allocate(2, 40_000m, Elderly);
+        var a = source.Allocate(1, 60_000m, Elderly, Years2026);
+        source.Allocate(2, 40_000m, Elderly, Years2026);
         source.Disburse(a, "记-001", PaidOn, 18_000m);
 
         Assert.Equal(100_000m, source.Allocated);
@@ -31,10 +33,10 @@ public class FundingSourceTests
     public void R05_allocations_never_exceed_the_amount()
     {
         var source = Source(100_000m);
-        source.Allocate(1, 99_999.99m, Elderly);
+        source.Allocate(1, 99_999.99m, Elderly, Years2026);
 
-        Assert.Equal("Funding.Overallocated", Code(() => source.Allocate(2, 0.02m, Elderly)));
-        source.Allocate(2, 0.01m, Elderly);
+        Assert.Equal("Funding.Overallocated", Code(() => source.Allocate(2, 0.02m, Elderly, Years2026)));
+        source.Allocate(2, 0.01m, Elderly, Years2026);
         Assert.Equal(0m, source.Available);
     }
 
@@ -42,8 +44,8 @@ public class FundingSourceTests
     public void R05_raising_an_allocation_beyond_the_balance_is_refused()
     {
         var source = Source(100m);
-        var a = source.Allocate(1, 50m, Elderly);
-        source.Allocate(2, 40m, Elderly);
+        var a = source.Allocate(1, 50m, Elderly, Years2026);
+        source.Allocate(2, 40m, Elderly, Years2026);
 
         Assert.Equal("Funding.Overallocated", Code(() => source.ChangeAllocation(a, 60.01m)));
         source.ChangeAllocation(a, 60m);
@@ -54,7 +56,7 @@ public class FundingSourceTests
     public void R06_disbursements_never_exceed_the_allocation()
     {
         var source = Source();
-        var a = source.Allocate(1, 1_000m, Elderly);
+        var a = source.Allocate(1, 1_000m, Elderly, Years2026);
         source.Disburse(a, "记-1", PaidOn, 999.99m);
 
         Assert.Equal("Funding.OverDisbursed", Code(() => source.Disburse(a, "记-2", PaidOn, 0.02m)));
@@ -66,7 +68,7 @@ public class FundingSourceTests
     public void An_allocation_cannot_drop_below_what_is_paid_nor_be_removed_once_paid()
     {
         var source = Source();
-        var a = source.Allocate(1, 1_000m, Elderly);
+        var a = source.Allocate(1, 1_000m, Elderly, Years2026);
         source.Disburse(a, "记-1", PaidOn, 600m);
 
         Assert.Equal("Funding.AllocationBelowDisbursed", Code(() => source.ChangeAllocation(a, 599.99m)));
@@ -80,7 +82,7 @@ public class FundingSourceTests
     [InlineData(TargetGroup.Disabled)]
     [InlineData(TargetGroup.PeopleInDifficulty)]
     public void R08_welfare_lottery_money_funds_the_four_eligible_groups(TargetGroup group) =>
-        Assert.NotNull(Source(kind: FundingKind.WelfareLottery).Allocate(1, 10m, [group]));
+        Assert.NotNull(Source(kind: FundingKind.WelfareLottery).Allocate(1, 10m, [group], Years2026));
 
     [Theory]
     [InlineData(TargetGroup.Youth)]
@@ -89,14 +91,14 @@ public class FundingSourceTests
     public void R08_welfare_lottery_money_refuses_a_contract_that_also_serves_other_groups(TargetGroup other)
     {
         var source = Source(kind: FundingKind.WelfareLottery);
-        Assert.Equal("Funding.WelfareLotteryNotEligible", Code(() => source.Allocate(1, 10m, [TargetGroup.Elderly, other])));
-        Assert.Equal("Funding.WelfareLotteryNotEligible", Code(() => source.Allocate(1, 10m, [])));
+        Assert.Equal("Funding.WelfareLotteryNotEligible", Code(() => source.Allocate(1, 10m, [TargetGroup.Elderly, other], Years2026)));
+        Assert.Equal("Funding.WelfareLotteryNotEligible", Code(() => source.Allocate(1, 10m, [], Years2026)));
         Assert.Empty(source.Allocations);
     }
 
     [Fact]
     public void Other_funds_may_serve_any_group() =>
-        Assert.NotNull(Source(kind: FundingKind.ExternalGrant).Allocate(1, 10m, [TargetGroup.CommunityResidents]));
+        Assert.NotNull(Source(kind: FundingKind.ExternalGrant).Allocate(1, 10m, [TargetGroup.CommunityResidents], Years2026));
 
     [Theory]
     [InlineData("0")]
@@ -107,8 +109,8 @@ public class FundingSourceTests
         var amount = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
         var source = Source();
         Assert.Throws<DomainException>(() => Source(amount));
-        Assert.Throws<DomainException>(() => source.Allocate(1, amount, Elderly));
-        var a = source.Allocate(1, 10m, Elderly);
+        Assert.Throws<DomainException>(() => source.Allocate(1, amount, Elderly, Years2026));
+        var a = source.Allocate(1, 10m, Elderly, Years2026);
         Assert.Throws<DomainException>(() => source.Disburse(a, "记-1", PaidOn, amount));
         Assert.Throws<DomainException>(() => source.ChangeAmount(amount));
     }
@@ -117,7 +119,7 @@ public class FundingSourceTests
     public void The_amount_cannot_drop_below_what_is_allocated()
     {
         var source = Source(100m);
-        source.Allocate(1, 70m, Elderly);
+        source.Allocate(1, 70m, Elderly, Years2026);
 
         Assert.Equal("Funding.AmountBelowAllocated", Code(() => source.ChangeAmount(69.99m)));
         source.ChangeAmount(70m);
@@ -129,7 +131,7 @@ public class FundingSourceTests
     {
         var source = Source();
         var versions = new List<long> { source.Version };
-        var a = source.Allocate(1, 10m, Elderly);
+        var a = source.Allocate(1, 10m, Elderly, Years2026);
         versions.Add(source.Version);
         source.Disburse(a, "记-1", PaidOn, 5m);
         versions.Add(source.Version);
@@ -143,7 +145,7 @@ public class FundingSourceTests
     public void A_payment_needs_a_voucher_number()
     {
         var source = Source();
-        var a = source.Allocate(1, 10m, Elderly);
+        var a = source.Allocate(1, 10m, Elderly, Years2026);
         Assert.Equal("Funding.VoucherRequired", Code(() => source.Disburse(a, " ", PaidOn, 1m)));
     }
 }

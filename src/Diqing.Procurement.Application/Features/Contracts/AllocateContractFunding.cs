@@ -15,17 +15,34 @@ namespace Diqing.Procurement.Application.Features.Contracts;
 /// officers add and remove them; after signing only finance adjusts them, with a reason, never
 /// below what is paid. The money rules are the funding source's.
 /// </summary>
+/// <summary>A funding source as the allocation dialog offers it for one contract.</summary>
+public sealed record FundingOption(int Id, string Name, FundingKind Kind, int FiscalYear, decimal Available, bool NeedsFiscalYearReason);
+
 public sealed class AllocateContractFundingHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
 {
-    public async Task<int> AllocateAsync(int contractId, int fundingSourceId, decimal amount, string? reason = null, CancellationToken cancellationToken = default)
+    /// <param name="reason">After signing: why the funding changes.</param>
+    /// <param name="fiscalYearReason">Why a source of another fiscal year funds this contract (required then, see <see cref="FundingOption.NeedsFiscalYearReason"/>).</param>
+    public async Task<int> AllocateAsync(
+        int contractId, int fundingSourceId, decimal amount, string? reason = null, string? fiscalYearReason = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contract = await LoadAsync(db, contractId, cancellationToken);
         DemandMayChange(contract, reason);
         var source = await LoadSourceAsync(db, fundingSourceId, cancellationToken);
-        var allocation = source.Allocate(contract.Id, amount, contract.TargetGroups);
+        var allocation = source.Allocate(contract.Id, amount, contract.TargetGroups, contract.Years, fiscalYearReason);
         await db.SaveOrRefuseAsync("Funding.BalanceChanged", cancellationToken);
         return allocation.Id;
+    }
+
+    /// <summary>The sources the allocation dialog offers for this contract, with what is left and whether their year needs a reason.</summary>
+    public async Task<IReadOnlyList<FundingOption>> OptionsAsync(int contractId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contract = await LoadAsync(db, contractId, cancellationToken);
+        var sources = await db.FundingSources.AsNoTracking().OrderByDescending(f => f.FiscalYear).ThenBy(f => f.Name)
+            .Select(f => new { f.Id, f.Name, f.Kind, f.FiscalYear, f.Amount, Allocated = f.Allocations.Sum(a => (decimal?)a.Amount) ?? 0m })
+            .ToListAsync(cancellationToken);
+        return sources.Select(f => new FundingOption(f.Id, f.Name, f.Kind, f.FiscalYear, f.Amount - f.Allocated, !contract.Years.Covers(f.FiscalYear))).ToList();
     }
 
     public async Task ChangeAsync(int contractId, int allocationId, decimal amount, string? reason, CancellationToken cancellationToken = default)

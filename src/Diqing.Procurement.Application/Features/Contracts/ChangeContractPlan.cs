@@ -35,54 +35,29 @@ public sealed class ChangeContractPlanHandler(IDbContextFactory<ProcurementDbCon
     }
 
     /// <summary>
-    /// Replaces the schedule. Percentages are turned into yuan rounded to the cent; the last
-    /// percentage line takes the remainder, so 30/40/30 of ¥100,000.01 still adds up exactly.
+    /// Replaces the schedule, keeping each line as entered (yuan or percent; see <see cref="PaymentSchedule"/>). A schedule
+    /// that does not add up to the contract amount is refused unless <paramref name="saveIncomplete"/> says the officer
+    /// saves it as an unfinished draft on purpose; signing still requires it to add up.
     /// </summary>
-    public async Task SetScheduleAsync(int contractId, IReadOnlyList<InstallmentInput> lines, CancellationToken cancellationToken = default)
+    public async Task SetScheduleAsync(int contractId, IReadOnlyList<InstallmentInput> lines, bool saveIncomplete = false, CancellationToken cancellationToken = default)
     {
         currentUser.DemandAny(ContractAccess.Editors);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contract = await ContractAccess.LoadForChangeAsync(db, contractId, currentUser, cancellationToken);
-        var amounts = Amounts(contract.Amount, lines);
+        var entries = lines.Select(l => new ScheduleEntry(l.Amount, l.Amount is null ? l.Percent : null)).ToList();
+        var amounts = PaymentSchedule.Amounts(contract.Amount, entries);
+        if (!saveIncomplete && amounts.Sum() != contract.Amount)
+        {
+            throw new DomainException("Contract.ScheduleNotAmount", amounts.Sum(), contract.Amount);
+        }
+
         var plan = lines.Select((line, i) => new InstallmentPlan(
             line.Label,
             amounts[i],
             line.Condition,
-            line.MilestoneId is { } mid ? contract.Milestones.SingleOrDefault(m => m.Id == mid) ?? throw new DomainException("Installment.MilestoneInvalid") : null));
+            line.MilestoneId is { } mid ? contract.Milestones.SingleOrDefault(m => m.Id == mid) ?? throw new DomainException("Installment.MilestoneInvalid") : null,
+            entries[i].Percent));
         contract.SetSchedule(plan);
         await db.SaveOrRefuseAsync("Contract.ChangedByOthers", cancellationToken);
-    }
-
-    internal static decimal[] Amounts(decimal contractAmount, IReadOnlyList<InstallmentInput> lines)
-    {
-        var amounts = new decimal[lines.Count];
-        var percentLines = Enumerable.Range(0, lines.Count).Where(i => lines[i].Amount is null).ToList();
-        if (percentLines.Any(i => lines[i].Percent is not (> 0m and <= 100m)))
-        {
-            throw new DomainException("Installment.AmountInvalid");
-        }
-
-        foreach (var i in Enumerable.Range(0, lines.Count).Except(percentLines))
-        {
-            amounts[i] = lines[i].Amount!.Value;
-        }
-
-        if (percentLines.Count == 0)
-        {
-            return amounts;
-        }
-
-        var percentTotal = percentLines.Sum(i => lines[i].Percent!.Value);
-        foreach (var i in percentLines)
-        {
-            amounts[i] = decimal.Round(contractAmount * lines[i].Percent!.Value / 100m, 2, MidpointRounding.AwayFromZero);
-        }
-
-        if (percentTotal == 100m && percentLines.Count == lines.Count)
-        {
-            amounts[percentLines[^1]] += contractAmount - amounts.Sum();
-        }
-
-        return amounts;
     }
 }

@@ -17,7 +17,8 @@ public sealed class ContractTransitions(IDbContextFactory<ProcurementDbContext> 
             var agency = await db.Agencies.SingleAsync(a => a.Id == contract.AgencyId, cancellationToken);
             var funding = await db.Allocations.Where(a => a.ContractId == contractId)
                 .Select(a => new { a.Amount, a.FundingSource.Kind }).ToListAsync(cancellationToken);
-            contract.Sign(signedOn, agency, new FundingSnapshot(funding.Sum(f => f.Amount), funding.Any(f => f.Kind == FundingKind.WelfareLottery)));
+            contract.Sign(signedOn, agency, new FundingSnapshot(funding.Sum(f => f.Amount), funding.Any(f => f.Kind == FundingKind.WelfareLottery)),
+                ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime));
         }, cancellationToken);
 
     public Task StartAsync(int contractId, CancellationToken cancellationToken = default) =>

@@ -30,11 +30,12 @@ public sealed record MilestoneView(
 
 /// <summary>An installment of the payment schedule with what this user may do to it now.</summary>
 public sealed record InstallmentView(
-    int Id, int Sequence, string Label, decimal Amount, InstallmentCondition Condition, int? MilestoneId, string? MilestoneName,
-    InstallmentStatus Status, decimal PaidAmount, decimal Outstanding, string? WaiverReason, bool CanPay, bool CanWaive);
+    int Id, int Sequence, string Label, decimal Amount, decimal? Percent, InstallmentCondition Condition, int? MilestoneId, string? MilestoneName,
+    InstallmentStatus Status, decimal PaidAmount, decimal Outstanding, string? WaiverReason, DateOnly? PayableFrom, bool CanPay, bool CanWaive);
 
 public sealed record ContractAllocationLine(
-    int Id, int FundingSourceId, string FundingSourceName, FundingKind Kind, decimal Amount, decimal Disbursed, decimal Undisbursed, string? AdjustmentReason);
+    int Id, int FundingSourceId, string FundingSourceName, FundingKind Kind, int FiscalYear, decimal Amount, decimal Disbursed, decimal Undisbursed,
+    string? AdjustmentReason, string? FiscalYearReason);
 
 public sealed record ContractPaymentLine(int Id, string VoucherNumber, DateOnly PaidOn, decimal Amount, string FundingSourceName, string? InstallmentLabel);
 
@@ -80,7 +81,11 @@ public sealed class GetContractHandler(IDbContextFactory<ProcurementDbContext> d
 
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == contract.AgencyId, cancellationToken);
         var allocations = await db.Allocations.AsNoTracking().Where(a => a.ContractId == id)
-            .Select(a => new { a.Id, a.FundingSourceId, a.FundingSource.Name, a.FundingSource.Kind, a.Amount, Disbursed = a.Disbursements.Sum(d => (decimal?)d.Amount) ?? 0m, a.AdjustmentReason })
+            .Select(a => new
+            {
+                a.Id, a.FundingSourceId, a.FundingSource.Name, a.FundingSource.Kind, a.FundingSource.FiscalYear, a.Amount,
+                Disbursed = a.Disbursements.Sum(d => (decimal?)d.Amount) ?? 0m, a.AdjustmentReason, a.FiscalYearReason,
+            })
             .ToListAsync(cancellationToken);
         var payments = await db.Disbursements.AsNoTracking().Where(d => d.Allocation.ContractId == id)
             .OrderBy(d => d.PaidOn).ThenBy(d => d.Id)
@@ -102,8 +107,8 @@ public sealed class GetContractHandler(IDbContextFactory<ProcurementDbContext> d
                 CanReadReview: readsReviews && report is not null && report.Status.IsVisibleToBureau());
         }).ToList();
         var installments = contract.Installments.OrderBy(i => i.Sequence).Select(i => new InstallmentView(
-            i.Id, i.Sequence, i.Label, i.Amount, i.Condition, i.MilestoneId, contract.Milestones.FirstOrDefault(m => m.Id == i.MilestoneId)?.Name,
-            i.Status, i.PaidAmount, i.Outstanding, i.WaiverReason,
+            i.Id, i.Sequence, i.Label, i.Amount, i.Percent, i.Condition, i.MilestoneId, contract.Milestones.FirstOrDefault(m => m.Id == i.MilestoneId)?.Name,
+            i.Status, i.PaidAmount, i.Outstanding, i.WaiverReason, i.PayableFrom,
             CanPay: actions.CanPay && i.IsPayable,
             CanWaive: actions.CanWaive && i.IsWaivable)).ToList();
 
@@ -125,7 +130,8 @@ public sealed class GetContractHandler(IDbContextFactory<ProcurementDbContext> d
             view,
             milestones,
             installments,
-            allocations.Select(a => new ContractAllocationLine(a.Id, a.FundingSourceId, a.Name, a.Kind, a.Amount, a.Disbursed, a.Amount - a.Disbursed, a.AdjustmentReason)).ToList(),
+            allocations.Select(a => new ContractAllocationLine(
+                a.Id, a.FundingSourceId, a.Name, a.Kind, a.FiscalYear, a.Amount, a.Disbursed, a.Amount - a.Disbursed, a.AdjustmentReason, a.FiscalYearReason)).ToList(),
             payments.Select(p => new ContractPaymentLine(p.Id, p.VoucherNumber, p.PaidOn, p.Amount, p.Name, installments.FirstOrDefault(i => i.Id == p.InstallmentId)?.Label)).ToList(),
             history,
             actions,

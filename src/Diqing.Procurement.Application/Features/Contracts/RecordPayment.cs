@@ -2,6 +2,7 @@ using Diqing.Procurement.Application.Common;
 using Diqing.Procurement.Application.Features.Funding;
 using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Domain.Contracts;
+using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -13,17 +14,30 @@ namespace Diqing.Procurement.Application.Features.Contracts;
 public sealed record RecordPaymentCommand(
     int ContractId, int InstallmentId, string VoucherNumber, DateOnly PaidOn, decimal Amount, IReadOnlyDictionary<int, decimal>? Split = null);
 
-public sealed class RecordPaymentHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser)
+/// <summary>
+/// Records a payment: R-06 per allocation, R-26 (its date is real: not in the future, not before signing or before the
+/// installment became payable), R-27 (its voucher number identifies one payment, also under concurrent entry).
+/// </summary>
+public sealed class RecordPaymentHandler(IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task HandleAsync(RecordPaymentCommand command, CancellationToken cancellationToken = default)
     {
         currentUser.DemandAny(ContractAccess.Payers);
         Money.RequirePositive(command.Amount);
+        var voucher = PaymentVoucher.Normalize(command.VoucherNumber);
+        if (voucher.Length > PaymentVoucher.MaxLength)
+        {
+            throw new DomainException("Common.TooLong", PaymentVoucher.MaxLength);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contract = await ContractAccess.LoadForChangeAsync(db, command.ContractId, currentUser, cancellationToken);
         var installment = contract.Installments.SingleOrDefault(i => i.Id == command.InstallmentId)
             ?? throw new NotFoundException(nameof(Installment), command.InstallmentId);
-        contract.RecordPayment(installment, command.Amount);
+        var now = clock.GetUtcNow().UtcDateTime;
+        contract.RecordPayment(installment, command.Amount, command.PaidOn, ChinaTime.DateOf(now));
+        await RequireUnusedAsync(db, voucher, cancellationToken);
+        db.PaymentVouchers.Add(new PaymentVoucher(command.VoucherNumber, contract.Id, installment.Id, command.PaidOn, now));
 
         var sourceIds = await db.Allocations.Where(a => a.ContractId == contract.Id).Select(a => a.FundingSourceId).Distinct().ToListAsync(cancellationToken);
         var sources = new List<Domain.Funding.FundingSource>();
@@ -45,7 +59,34 @@ public sealed class RecordPaymentHandler(IDbContextFactory<ProcurementDbContext>
             source.Disburse(allocation, command.VoucherNumber, command.PaidOn, part, installment.Id); // R-06 per allocation
         }
 
-        await db.SaveOrRefuseAsync("Contract.ChangedByOthers", cancellationToken);
+        try
+        {
+            await db.SaveOrRefuseAsync("Contract.ChangedByOthers", cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            // Someone recorded the same voucher at the same moment: the unique index kept theirs.
+            if (await IsUsedAsync(voucher))
+            {
+                throw new DomainException("Payment.VoucherUsed", command.VoucherNumber.Trim());
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task RequireUnusedAsync(ProcurementDbContext db, string voucher, CancellationToken cancellationToken)
+    {
+        if (await db.PaymentVouchers.AnyAsync(v => v.NormalizedNumber == voucher, cancellationToken))
+        {
+            throw new DomainException("Payment.VoucherUsed", voucher);
+        }
+    }
+
+    private async Task<bool> IsUsedAsync(string voucher)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.PaymentVouchers.AnyAsync(v => v.NormalizedNumber == voucher);
     }
 }
 

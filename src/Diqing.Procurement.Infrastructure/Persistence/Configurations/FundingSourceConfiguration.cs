@@ -34,11 +34,25 @@ internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocat
     {
         builder.HasOne<PurchaseContract>().WithMany().HasForeignKey(a => a.ContractId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.AdjustmentReason).HasMaxLength(1000);
+        builder.Property(a => a.FiscalYearReason).HasMaxLength(1000);
         builder.HasMany(a => a.Disbursements).WithOne(d => d.Allocation).HasForeignKey(d => d.AllocationId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(a => a.Disbursements).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(a => a.Disbursed);
         builder.Ignore(a => a.Undisbursed);
         builder.ToTable(t => t.HasCheckConstraint("CK_Allocations_Amount", "Amount > 0"));
+    }
+}
+
+/// <summary>R-27: the database refuses a second payment with the same (normalised) voucher number, whoever wins the race.</summary>
+internal sealed class PaymentVoucherConfiguration : IEntityTypeConfiguration<PaymentVoucher>
+{
+    public void Configure(EntityTypeBuilder<PaymentVoucher> builder)
+    {
+        builder.Property(v => v.Number).HasMaxLength(PaymentVoucher.MaxLength).IsRequired();
+        builder.Property(v => v.NormalizedNumber).HasMaxLength(PaymentVoucher.MaxLength).IsRequired();
+        builder.HasIndex(v => v.NormalizedNumber).IsUnique();
+        builder.HasOne<PurchaseContract>().WithMany().HasForeignKey(v => v.ContractId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Installment>().WithMany().HasForeignKey(v => v.InstallmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -81,7 +81,10 @@ internal sealed class InstallmentConfiguration : IEntityTypeConfiguration<Instal
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.WaiverReason).HasMaxLength(1000);
         builder.HasOne(i => i.Milestone).WithMany().HasForeignKey(i => i.MilestoneId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(i => i.Percent).HasPrecision(9, 4);
         builder.Ignore(i => i.Outstanding);
+        builder.Ignore(i => i.IsPayable);
+        builder.Ignore(i => i.IsWaivable);
     }
 }
 

@@ -71,8 +71,8 @@ public sealed class AllocateContractFundingTests : IAsyncLifetime
         await using var b = await _app.DbAsync();
         var sourceA = await a.FundingSources.Include(f => f.Allocations).SingleAsync(f => f.Id == sourceId);
         var sourceB = await b.FundingSources.Include(f => f.Allocations).SingleAsync(f => f.Id == sourceId);
-        sourceA.Allocate(first, 70m, [TargetGroup.Elderly]);
-        sourceB.Allocate(second, 70m, [TargetGroup.Elderly]);
+        sourceA.Allocate(first, 70m, [TargetGroup.Elderly], new ContractYears(2026, 2026));
+        sourceB.Allocate(second, 70m, [TargetGroup.Elderly], new ContractYears(2026, 2026));
         await a.SaveChangesAsync();
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => b.SaveChangesAsync());

@@ -81,7 +81,7 @@ public sealed class GetContractTests : IAsyncLifetime
         else
         {
             var plan = _app.As<ChangeContractPlanHandler>(Roles.ProcurementOfficer);
-            await plan.SetScheduleAsync(contractId, [new InstallmentInput("首付款", 60_000m, null, Domain.Contracts.InstallmentCondition.OnSigning, null)]);
+            await plan.SetScheduleAsync(contractId, [new InstallmentInput("首付款", 60_000m, null, Domain.Contracts.InstallmentCondition.OnSigning, null)], saveIncomplete: true);
         }
 
         await _app.As<AllocateContractFundingHandler>(Roles.FinanceOfficer).AllocateAsync(contractId, sourceId, funded ? 100_000m : 70_000m);

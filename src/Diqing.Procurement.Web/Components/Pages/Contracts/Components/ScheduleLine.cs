@@ -3,7 +3,7 @@ using Diqing.Procurement.Domain.Contracts;
 
 namespace Diqing.Procurement.Web.Components.Pages.Contracts.Components;
 
-/// <summary>One editable line of the payment schedule: an amount in yuan or a percentage of the contract amount.</summary>
+/// <summary>One editable line of the payment schedule: an amount in yuan or a percentage of the contract amount, kept as entered.</summary>
 public sealed class ScheduleLine
 {
     public string Label { get; set; } = string.Empty;
@@ -16,7 +16,9 @@ public sealed class ScheduleLine
 
     public int? MilestoneId { get; set; }
 
-    /// <summary>The server turns percentages into yuan (the last line takes the cent remainder).</summary>
+    public ScheduleEntry Entry => ByPercent ? new ScheduleEntry(null, Value) : new ScheduleEntry(Value, null);
+
+    /// <summary>The server turns percentages into yuan with the same <see cref="PaymentSchedule"/> the editor previews with.</summary>
     public InstallmentInput ToInput() => new(
         Label,
         ByPercent ? null : Value,
@@ -24,7 +26,15 @@ public sealed class ScheduleLine
         Condition,
         Condition == InstallmentCondition.OnMilestoneApproval ? MilestoneId : null);
 
+    /// <summary>Each saved line in the mode it was entered in: a percentage stays a percentage.</summary>
     public static List<ScheduleLine> From(IEnumerable<InstallmentView> installments) => installments
-        .Select(i => new ScheduleLine { Label = i.Label, ByPercent = false, Value = i.Amount, Condition = i.Condition, MilestoneId = i.MilestoneId })
+        .Select(i => new ScheduleLine
+        {
+            Label = i.Label,
+            ByPercent = i.Percent is not null,
+            Value = i.Percent ?? i.Amount,
+            Condition = i.Condition,
+            MilestoneId = i.MilestoneId,
+        })
         .ToList();
 }
