@@ -1,0 +1,101 @@
+using Bunit;
+using Diqing.Procurement.Application.Features.Competitions;
+using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Competitions;
+using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.TestSupport;
+using Diqing.Procurement.Web.Components.Pages.Competitions.Components;
+using Diqing.Procurement.Web.Components.Shared;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diqing.Procurement.Web.Tests.Components.Pages.Competitions;
+
+/// <summary>The agency's entries tab: its buttons follow the list's flags (phase, window, own draft), and the dialog edits the command.</summary>
+public sealed class EntriesTabTests : MudTestContext, IAsyncLifetime
+{
+    private CompetitionScenario _scenario = null!;
+    private IRenderedComponent<MudBlazor.MudDialogProvider> _dialogs = null!;
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        _scenario = await CompetitionScenario.CreateAsync();
+        await _scenario.OpenWithEntriesAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _scenario.App.DisposeAsync();
+    }
+
+    private IRenderedComponent<EntriesTab> Render(Actor actor)
+    {
+        SignIn(Roles.AgencyUser);
+        Context.Services.AddSingleton(_scenario.As<ListEntriesHandler>(actor));
+        Context.Services.AddSingleton(_scenario.As<EditEntryHandler>(actor));
+        Context.Services.AddSingleton(_scenario.As<SaveEntryHandler>(actor));
+        Context.Services.AddSingleton(_scenario.As<SubmitEntryHandler>(actor));
+        Context.Services.AddScoped<UserFeedback>();
+        Context.Render<MudBlazor.MudPopoverProvider>();
+        _dialogs = Context.Render<MudBlazor.MudDialogProvider>();
+        var tab = Context.Render<EntriesTab>(p => p.Add(c => c.CompetitionId, _scenario.CompetitionId));
+        tab.WaitForAssertion(() => Assert.NotNull(tab.Find("[data-testid=entries-table]")));
+        return tab;
+    }
+
+    private static AngleSharp.Dom.IElement Field<T>(IRenderedComponent<T> scope, string testId)
+        where T : Microsoft.AspNetCore.Components.IComponent =>
+        scope.Find($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea");
+
+    [Fact]
+    public async Task Edit_and_submit_are_offered_on_the_own_draft_only_and_nothing_once_the_window_has_closed()
+    {
+        var draft = await _scenario.SaveEntryAsync(Actor.Agency, "困境儿童陪伴", 50_000m);
+        var tab = Render(Actor.Agency);
+        tab.WaitForAssertion(() => Assert.Equal(2, tab.FindAll("[data-testid=entry-agency]").Count));
+        Assert.Single(tab.FindAll("[data-testid=entry-create]"));
+        Assert.Null(tab.Find($"[data-testid=entry-row-{_scenario.EntryA}]").ParentElement!.QuerySelector("[data-testid=entry-edit], [data-testid=entry-submit]"));
+        Assert.NotNull(tab.Find($"[data-testid=entry-row-{draft}]").ParentElement!.QuerySelector("[data-testid=entry-edit]"));
+        Assert.NotNull(tab.Find($"[data-testid=entry-row-{draft}]").ParentElement!.QuerySelector("[data-testid=entry-submit]"));
+
+        _scenario.Clock.UtcNow = _scenario.SubmissionClosesAtUtc;
+        var closed = Context.Render<EntriesTab>(p => p.Add(c => c.CompetitionId, _scenario.CompetitionId));
+        closed.WaitForAssertion(() => Assert.Equal(2, closed.FindAll("[data-testid=entry-agency]").Count));
+        Assert.Empty(closed.FindAll("[data-testid=entry-create], [data-testid=entry-edit], [data-testid=entry-submit]"));
+    }
+
+    [Fact]
+    public async Task An_agency_writes_an_entry_in_the_dialog_with_a_live_budget_total_and_sees_it_listed_with_its_agency()
+    {
+        var tab = Render(Actor.Agency);
+        tab.WaitForAssertion(() => Assert.Single(tab.FindAll("[data-testid=entry-agency]")));
+        Assert.Equal("测试社会工作服务中心", tab.Find("[data-testid=entry-agency]").TextContent.Trim());
+
+        tab.Find("[data-testid=entry-create]").Click();
+        _dialogs.WaitForAssertion(() => Assert.NotNull(_dialogs.Find("[data-testid=entry-dialog]")));
+        Field(_dialogs, "entry-title-input").Change("高原老人健康守护");
+        JudgePanelTests.Check(_dialogs, $"group-{TargetGroup.Elderly}");
+        Field(_dialogs, "entry-problem").Change("独居老人慢病管理缺位");
+        Field(_dialogs, "entry-plan").Change("每月入户随访");
+        Field(_dialogs, "entry-outcomes").Change("随访 80 名老人");
+        Field(_dialogs, "entry-amount").Input("60000");
+        Field(_dialogs, "budget-item").Change("人员");
+        Field(_dialogs, "budget-amount").Input("50000");
+        _dialogs.WaitForAssertion(() => Assert.Contains("50,000.00", _dialogs.Find("[data-testid=budget-total]").TextContent));
+        _dialogs.Find("[data-testid=budget-add]").Click();
+        _dialogs.WaitForAssertion(() => Assert.Equal(2, _dialogs.FindAll("[data-testid=budget-line]").Count));
+        _dialogs.FindAll("[data-testid=budget-line]")[1].QuerySelector("[data-testid=budget-item] input, input[data-testid=budget-item]")!.Change("活动");
+        _dialogs.FindAll("[data-testid=budget-line]")[1].QuerySelector("[data-testid=budget-amount] input, input[data-testid=budget-amount]")!.Input("10000");
+        _dialogs.WaitForAssertion(() => Assert.Contains("60,000.00", _dialogs.Find("[data-testid=budget-total]").TextContent));
+        _dialogs.Find("[data-testid=dialog-submit]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("[data-testid=entry-dialog]")));
+        tab.WaitForAssertion(() => Assert.Equal(2, tab.FindAll("[data-testid=entry-agency]").Count));
+        var saved = (await _scenario.As<ListEntriesHandler>(Actor.Agency).HandleAsync(_scenario.CompetitionId)).Rows.Single(e => e.Title == "高原老人健康守护");
+        Assert.Equal((EntryStatus.Draft, 60_000m, true), (saved.Status, saved.RequestedAmount, saved.CanSubmit));
+        var form = await _scenario.As<EditEntryHandler>(Actor.Agency).HandleAsync(_scenario.CompetitionId, saved.Id);
+        Assert.Equal("每月入户随访", form.Command.Plan);
+        Assert.Equal([TargetGroup.Elderly], form.Command.TargetGroups);
+        Assert.Equal([("人员", 50_000m), ("活动", 10_000m)], form.Command.BudgetLines.Select(l => (l.Item, l.Amount)));
+    }
+}
