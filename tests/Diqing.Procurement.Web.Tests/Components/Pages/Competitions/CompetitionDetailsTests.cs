@@ -9,33 +9,23 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Diqing.Procurement.Web.Tests.Components.Pages.Competitions;
 
 /// <summary>The competition page shows the tabs, the export and the edit button that the view's flags offer the user, and no other.</summary>
-public sealed class CompetitionDetailsTests : MudTestContext, IAsyncLifetime
+public sealed class CompetitionDetailsTests : CompetitionComponentTest
 {
-    private CompetitionScenario _scenario = null!;
 
-    async Task IAsyncLifetime.InitializeAsync()
+    protected override async Task PrepareAsync(CompetitionScenario scenario)
     {
-        _scenario = await CompetitionScenario.CreateAsync();
-        await _scenario.InJudgingAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _scenario.App.DisposeAsync();
+        await scenario.InJudgingAsync();
     }
 
     private IRenderedComponent<CompetitionDetails> Render(Actor actor, string role)
     {
         SignIn(role);
-        Context.Services.AddSingleton(_scenario.As<GetCompetitionHandler>(actor));
-        Context.Services.AddSingleton(_scenario.As<CompetitionTransitions>(actor));
-        Context.Services.AddSingleton(_scenario.As<ListJudgeCandidatesHandler>(actor));
-        Context.Services.AddSingleton(_scenario.As<ChooseJudgePanelHandler>(actor));
-        Context.Services.AddScoped<UserFeedback>();
-        Context.Render<MudBlazor.MudPopoverProvider>();
-        Context.Render<MudBlazor.MudDialogProvider>();
-        var page = Context.Render<CompetitionDetails>(p => p.Add(c => c.Id, _scenario.CompetitionId));
+        Context.Services.AddSingleton(Scenario.As<GetCompetitionHandler>(actor));
+        Context.Services.AddSingleton(Scenario.As<CompetitionTransitions>(actor));
+        Context.Services.AddSingleton(Scenario.As<ListJudgeCandidatesHandler>(actor));
+        Context.Services.AddSingleton(Scenario.As<ChooseJudgePanelHandler>(actor));
+        RenderProviders();
+        var page = Context.Render<CompetitionDetails>(p => p.Add(c => c.Id, Scenario.CompetitionId));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=competition-name]")));
         return page;
     }
@@ -46,7 +36,7 @@ public sealed class CompetitionDetailsTests : MudTestContext, IAsyncLifetime
     [Fact]
     public async Task The_officer_gets_the_bureau_tabs_the_export_and_publishing_but_no_edit_while_judging()
     {
-        var view = await _scenario.ViewAsync();
+        var view = await Scenario.ViewAsync();
         var page = Render(Actor.Officer, Roles.ProcurementOfficer);
 
         Assert.Equal(["概况", "参赛项目", "评审分配", "评审结果"], Tabs(page));

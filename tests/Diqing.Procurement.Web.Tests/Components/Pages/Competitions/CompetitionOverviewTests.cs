@@ -11,28 +11,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Diqing.Procurement.Web.Tests.Components.Pages.Competitions;
 
 /// <summary>The overview's phase buttons and panel controls follow the view's flags, and publishing confirms in a dialog .</summary>
-public sealed class CompetitionOverviewTests : MudTestContext, IAsyncLifetime
+public sealed class CompetitionOverviewTests : CompetitionComponentTest
 {
-    private CompetitionScenario _scenario = null!;
-    private IRenderedComponent<MudBlazor.MudDialogProvider> _dialogs = null!;
 
-    async Task IAsyncLifetime.InitializeAsync() => _scenario = await CompetitionScenario.CreateAsync();
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _scenario.App.DisposeAsync();
-    }
+    protected override Task PrepareAsync(CompetitionScenario scenario) => Task.CompletedTask;
 
     private void Services()
     {
         SignIn(Roles.ProcurementOfficer);
-        Context.Services.AddSingleton(_scenario.Organizer<CompetitionTransitions>());
-        Context.Services.AddSingleton(_scenario.Organizer<ListJudgeCandidatesHandler>());
-        Context.Services.AddSingleton(_scenario.Organizer<ChooseJudgePanelHandler>());
-        Context.Services.AddScoped<UserFeedback>();
-        Context.Render<MudBlazor.MudPopoverProvider>();
-        _dialogs = Context.Render<MudBlazor.MudDialogProvider>();
+        Context.Services.AddSingleton(Scenario.Organizer<CompetitionTransitions>());
+        Context.Services.AddSingleton(Scenario.Organizer<ListJudgeCandidatesHandler>());
+        Context.Services.AddSingleton(Scenario.Organizer<ChooseJudgePanelHandler>());
+        RenderProviders();
     }
 
     private static CompetitionView View(CompetitionPhase phase, IReadOnlyList<PanelMember>? panel, params CompetitionAction[] allowed) => new(
@@ -70,32 +60,32 @@ public sealed class CompetitionOverviewTests : MudTestContext, IAsyncLifetime
     [Fact]
     public async Task R28_R29_publishing_incomplete_judging_names_what_is_missing_is_refused_without_a_reason_and_goes_through_with_one()
     {
-        await _scenario.OpenWithEntriesAsync();
-        await _scenario.Organizer<CompetitionTransitions>().StartJudgingAsync(_scenario.CompetitionId);
-        await _scenario.DeclareAsync(_scenario.Judges[0]);
-        await _scenario.Organizer<AssignJudgesHandler>().HandleAsync(_scenario.CompetitionId);
-        var view = await _scenario.ViewAsync();
+        await Scenario.OpenWithEntriesAsync();
+        await Scenario.Organizer<CompetitionTransitions>().StartJudgingAsync(Scenario.CompetitionId);
+        await Scenario.DeclareAsync(Scenario.Judges[0]);
+        await Scenario.Organizer<AssignJudgesHandler>().HandleAsync(Scenario.CompetitionId);
+        var view = await Scenario.ViewAsync();
         Services();
         var changed = 0;
         var overview = Context.Render<CompetitionOverview>(p => p.Add(c => c.View, view).Add(c => c.Changed, () => changed++));
 
         overview.Find("[data-testid=phase-publish]").Click();
-        _dialogs.WaitForAssertion(() => Assert.NotNull(_dialogs.Find("[data-testid=publish-dialog]")));
-        Assert.Contains("不可撤销", _dialogs.Find("[data-testid=publish-follows]").TextContent);
-        var missing = _dialogs.Find("[data-testid=publish-missing]").TextContent;
+        Dialogs.WaitForAssertion(() => Assert.NotNull(Dialogs.Find("[data-testid=publish-dialog]")));
+        Assert.Contains("不可撤销", Dialogs.Find("[data-testid=publish-follows]").TextContent);
+        var missing = Dialogs.Find("[data-testid=publish-missing]").TextContent;
         Assert.Contains("评委 j2 尚未申报利益冲突", missing);
         Assert.Contains("评委 j1 尚未提交“独居老人互助”的评分表", missing);
-        _dialogs.Find("[data-testid=dialog-submit]").Click();
+        Dialogs.Find("[data-testid=dialog-submit]").Click();
 
-        _dialogs.WaitForAssertion(() => Assert.StartsWith("评审尚未完成，不能公布结果：评委 j2 尚未申报利益冲突", _dialogs.Find("[data-testid=dialog-error]").TextContent.Trim()));
-        Assert.Equal(CompetitionPhase.Judging, (await _scenario.ViewAsync()).Phase);
+        Dialogs.WaitForAssertion(() => Assert.StartsWith("评审尚未完成，不能公布结果：评委 j2 尚未申报利益冲突", Dialogs.Find("[data-testid=dialog-error]").TextContent.Trim()));
+        Assert.Equal(CompetitionPhase.Judging, (await Scenario.ViewAsync()).Phase);
 
-        _dialogs.Find("[data-testid=publish-reason] textarea, textarea[data-testid=publish-reason]").Input("年度资金须在月底前下达");
-        _dialogs.Find("[data-testid=dialog-submit]").Click();
+        Dialogs.Find("[data-testid=publish-reason] textarea, textarea[data-testid=publish-reason]").Input("年度资金须在月底前下达");
+        Dialogs.Find("[data-testid=dialog-submit]").Click();
 
-        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("[data-testid=publish-dialog]")));
+        Dialogs.WaitForAssertion(() => Assert.Empty(Dialogs.FindAll("[data-testid=publish-dialog]")));
         Assert.Equal(1, changed);
-        var results = await _scenario.Organizer<GetResultsHandler>().HandleAsync(_scenario.CompetitionId);
+        var results = await Scenario.Organizer<GetResultsHandler>().HandleAsync(Scenario.CompetitionId);
         Assert.Equal("年度资金须在月底前下达", results.EarlyPublicationReason);
     }
 }

@@ -10,22 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Diqing.Procurement.Web.Tests.Components.Pages.Competitions;
 
 /// <summary>The entry page's files: offered for change exactly when the view says so (the agency's draft inside the window).</summary>
-public sealed class EntryDetailsTests : MudTestContext, IAsyncLifetime
+public sealed class EntryDetailsTests : CompetitionComponentTest
 {
-    private CompetitionScenario _scenario = null!;
     private int _draftId;
 
-    async Task IAsyncLifetime.InitializeAsync()
+    protected override async Task PrepareAsync(CompetitionScenario scenario)
     {
-        _scenario = await CompetitionScenario.CreateAsync();
-        await _scenario.OpenWithEntriesAsync();
-        _draftId = await _scenario.SaveEntryAsync(Actor.Agency, "困境儿童陪伴", 50_000m);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _scenario.App.DisposeAsync();
+        await scenario.OpenWithEntriesAsync();
+        _draftId = await scenario.SaveEntryAsync(Actor.Agency, "困境儿童陪伴", 50_000m);
     }
 
     [Fact]
@@ -43,7 +35,7 @@ public sealed class EntryDetailsTests : MudTestContext, IAsyncLifetime
     [Fact]
     public void A_submitted_entry_shows_its_files_without_upload_and_the_bureau_cannot_change_them()
     {
-        var page = Render(Actor.Officer, _scenario.EntryA);
+        var page = Render(Actor.Officer, Scenario.EntryA);
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=entry-attachments]")));
         Assert.Empty(page.FindAll("[data-testid=attachment-upload], [data-testid=attachment-delete]"));
@@ -53,7 +45,7 @@ public sealed class EntryDetailsTests : MudTestContext, IAsyncLifetime
     [Fact]
     public void The_agencys_own_draft_offers_no_upload_once_the_window_has_closed()
     {
-        _scenario.Clock.UtcNow = _scenario.SubmissionClosesAtUtc;
+        Scenario.Clock.UtcNow = Scenario.SubmissionClosesAtUtc;
         var page = Render(Actor.Agency, _draftId);
         Assert.Empty(page.FindAll("[data-testid=attachment-upload]"));
     }
@@ -61,9 +53,9 @@ public sealed class EntryDetailsTests : MudTestContext, IAsyncLifetime
     private IRenderedComponent<EntryDetails> Render(Actor actor, int entryId)
     {
         SignIn(actor == Actor.Agency ? Roles.AgencyUser : Roles.ProcurementOfficer);
-        Context.Services.AddSingleton(_scenario.As<GetEntryHandler>(actor));
-        Context.Services.AddSingleton(_scenario.As<EntryAttachmentsHandler>(actor));
-        Context.Services.AddScoped<UserFeedback>();
+        Context.Services.AddSingleton(Scenario.As<GetEntryHandler>(actor));
+        Context.Services.AddSingleton(Scenario.As<EntryAttachmentsHandler>(actor));
+        RenderProviders();
         var page = Context.Render<EntryDetails>(p => p.Add(c => c.Id, entryId));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=entry-title]")));
         return page;

@@ -9,22 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Diqing.Procurement.Web.Tests.Components.Pages.Competitions;
 
 /// <summary>Choosing the panel, over a real SQLite database.</summary>
-public sealed class JudgePanelTests : MudTestContext, IAsyncLifetime
+public sealed class JudgePanelTests : CompetitionComponentTest
 {
-    private CompetitionScenario _scenario = null!;
 
-    async Task IAsyncLifetime.InitializeAsync()
+    protected override async Task PrepareAsync(CompetitionScenario scenario)
     {
-        _scenario = await CompetitionScenario.CreateAsync();
-        await _scenario.OpenWithEntriesAsync();
-        await _scenario.Organizer<CompetitionTransitions>().StartJudgingAsync(_scenario.CompetitionId);
-        Context.Services.AddScoped<UserFeedback>();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _scenario.App.DisposeAsync();
+        await scenario.OpenWithEntriesAsync();
+        await scenario.Organizer<CompetitionTransitions>().StartJudgingAsync(scenario.CompetitionId);
     }
 
     internal static void Check<T>(IRenderedComponent<T> component, string testId)
@@ -38,14 +29,14 @@ public sealed class JudgePanelTests : MudTestContext, IAsyncLifetime
     [Fact]
     public async Task The_officer_sees_who_has_declared_and_chooses_the_panel_from_the_judge_accounts()
     {
-        await _scenario.DeclareAsync(_scenario.Judges[0], _scenario.Deqin);
-        var late = await _scenario.App.AddUserAsync("j4", Roles.Judge);
-        await _scenario.App.AddUserAsync("someone", Roles.FinanceOfficer);
+        await Scenario.DeclareAsync(Scenario.Judges[0], Scenario.Deqin);
+        var late = await Scenario.App.AddUserAsync("j4", Roles.Judge);
+        await Scenario.App.AddUserAsync("someone", Roles.FinanceOfficer);
         SignIn(Roles.ProcurementOfficer);
-        Context.Services.AddSingleton(_scenario.Organizer<ListJudgeCandidatesHandler>());
-        Context.Services.AddSingleton(_scenario.Organizer<ChooseJudgePanelHandler>());
-        var view = await _scenario.ViewAsync();
-        Context.Render<MudBlazor.MudPopoverProvider>();
+        Context.Services.AddSingleton(Scenario.Organizer<ListJudgeCandidatesHandler>());
+        Context.Services.AddSingleton(Scenario.Organizer<ChooseJudgePanelHandler>());
+        var view = await Scenario.ViewAsync();
+        RenderProviders();
         var panel = Context.Render<JudgePanel>(p => p.Add(c => c.CompetitionId, view.Id).Add(c => c.Members, view.Panel!).Add(c => c.CanChoose, view.Actions.CanChoosePanel));
 
         Assert.Contains("已声明", panel.Find("[data-testid=declaration-j1]").TextContent);
@@ -61,7 +52,7 @@ public sealed class JudgePanelTests : MudTestContext, IAsyncLifetime
         panel.Find("[data-testid=panel-save]").Click();
 
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=panel-editor]")));
-        var saved = (await _scenario.ViewAsync()).Panel!;
+        var saved = (await Scenario.ViewAsync()).Panel!;
         Assert.Equal(new[] { "j1", "j2", "j4" }, saved.Select(m => m.UserName));
         Assert.Contains(saved, m => m.Id == late.Id);
     }

@@ -10,22 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Diqing.Procurement.Web.Tests.Components.Pages.Competitions;
 
 /// <summary>A judge's tab: declaring conflicts, waiting for an assignment, and the assigned entries.</summary>
-public sealed class JudgingTabTests : MudTestContext, IAsyncLifetime
+public sealed class JudgingTabTests : CompetitionComponentTest
 {
-    private CompetitionScenario _scenario = null!;
 
-    async Task IAsyncLifetime.InitializeAsync()
+    protected override async Task PrepareAsync(CompetitionScenario scenario)
     {
-        _scenario = await CompetitionScenario.CreateAsync();
-        await _scenario.OpenWithEntriesAsync();
-        await _scenario.Organizer<CompetitionTransitions>().StartJudgingAsync(_scenario.CompetitionId);
-        Context.Services.AddScoped<UserFeedback>();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _scenario.App.DisposeAsync();
+        await scenario.OpenWithEntriesAsync();
+        await scenario.Organizer<CompetitionTransitions>().StartJudgingAsync(scenario.CompetitionId);
     }
 
     /// <summary>The text of a check box's label: the test id may land on the input itself.</summary>
@@ -36,27 +27,27 @@ public sealed class JudgingTabTests : MudTestContext, IAsyncLifetime
     private IRenderedComponent<JudgingTab> Render(ApplicationUser judge)
     {
         SignIn(Roles.Judge);
-        Context.Services.AddSingleton(_scenario.AsJudge<GetJudgingHandler>(judge));
-        Context.Services.AddSingleton(_scenario.AsJudge<DeclareConflictsHandler>(judge));
-        Context.Services.AddSingleton(_scenario.AsJudge<GetScoreSheetHandler>(judge));
-        Context.Services.AddSingleton(_scenario.AsJudge<SaveScoreSheetHandler>(judge));
-        Context.Services.AddSingleton(_scenario.AsJudge<SubmitScoreSheetHandler>(judge));
-        Context.Render<MudBlazor.MudPopoverProvider>();
-        return Context.Render<JudgingTab>(p => p.Add(c => c.CompetitionId, _scenario.CompetitionId));
+        Context.Services.AddSingleton(Scenario.AsJudge<GetJudgingHandler>(judge));
+        Context.Services.AddSingleton(Scenario.AsJudge<DeclareConflictsHandler>(judge));
+        Context.Services.AddSingleton(Scenario.AsJudge<GetScoreSheetHandler>(judge));
+        Context.Services.AddSingleton(Scenario.AsJudge<SaveScoreSheetHandler>(judge));
+        Context.Services.AddSingleton(Scenario.AsJudge<SubmitScoreSheetHandler>(judge));
+        RenderProviders();
+        return Context.Render<JudgingTab>(p => p.Add(c => c.CompetitionId, Scenario.CompetitionId));
     }
 
     [Fact]
     public async Task A_panel_judge_declares_a_conflict_is_told_to_wait_for_the_organiser_and_is_then_assigned_only_the_other_entry()
     {
-        var tab = Render(_scenario.Judges[0]);
+        var tab = Render(Scenario.Judges[0]);
 
         tab.WaitForAssertion(() => Assert.NotNull(tab.Find("[data-testid=conflict-declaration]")));
-        Assert.Contains("测试社会工作服务中心", LabelOf(tab, $"conflict-{_scenario.Deqin}"));
-        Assert.Contains("香格里拉市社会服务工作中心", LabelOf(tab, $"conflict-{_scenario.ShangriLa}"));
+        Assert.Contains("测试社会工作服务中心", LabelOf(tab, $"conflict-{Scenario.Deqin}"));
+        Assert.Contains("香格里拉市社会服务工作中心", LabelOf(tab, $"conflict-{Scenario.ShangriLa}"));
         Assert.DoesNotContain("老年康养", tab.Markup); // names only, not the entries
         Assert.Equal("声明无利益冲突", tab.Find("[data-testid=declare-submit]").TextContent.Trim());
 
-        JudgePanelTests.Check(tab, $"conflict-{_scenario.ShangriLa}");
+        JudgePanelTests.Check(tab, $"conflict-{Scenario.ShangriLa}");
         tab.WaitForAssertion(() => Assert.Equal("提交利益冲突声明", tab.Find("[data-testid=declare-submit]").TextContent.Trim()));
         tab.Find("[data-testid=declare-submit]").Click();
 
@@ -64,8 +55,8 @@ public sealed class JudgingTabTests : MudTestContext, IAsyncLifetime
         Assert.Contains("组织方尚未为您分配参赛项目", tab.Find("[data-testid=judging-awaiting-assignment]").TextContent);
         Assert.Empty(tab.FindAll("[data-testid=judging-none], [data-testid=judging-entry]"));
 
-        await _scenario.Organizer<AssignJudgesHandler>().HandleAsync(_scenario.CompetitionId);
-        var after = Context.Render<JudgingTab>(p => p.Add(c => c.CompetitionId, _scenario.CompetitionId));
+        await Scenario.Organizer<AssignJudgesHandler>().HandleAsync(Scenario.CompetitionId);
+        var after = Context.Render<JudgingTab>(p => p.Add(c => c.CompetitionId, Scenario.CompetitionId));
         after.WaitForAssertion(() => Assert.Equal(["独居老人互助"], after.FindAll("[data-testid=judging-entry-title]").Select(e => e.TextContent.Trim())));
         Assert.Empty(after.FindAll("[data-testid=judging-awaiting-assignment]"));
     }
@@ -73,7 +64,7 @@ public sealed class JudgingTabTests : MudTestContext, IAsyncLifetime
     [Fact]
     public void A_judge_not_on_the_panel_sees_neither_agencies_nor_entries()
     {
-        var tab = Render(_scenario.Outsider);
+        var tab = Render(Scenario.Outsider);
 
         tab.WaitForAssertion(() => Assert.NotNull(tab.Find("[data-testid=judging-not-on-panel]")));
         Assert.Empty(tab.FindAll("[data-testid^=conflict-], [data-testid=declare-submit], [data-testid=judging-entry]"));

@@ -10,34 +10,23 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Diqing.Procurement.Web.Tests.Components.Pages.Competitions;
 
 /// <summary>A judge's score sheet over a real SQLite database .</summary>
-public sealed class ScoreSheetFormTests : MudTestContext, IAsyncLifetime
+public sealed class ScoreSheetFormTests : CompetitionComponentTest
 {
-    private CompetitionScenario _scenario = null!;
-    private IRenderedComponent<MudBlazor.MudDialogProvider> _dialogs = null!;
 
-    async Task IAsyncLifetime.InitializeAsync()
+    protected override async Task PrepareAsync(CompetitionScenario scenario)
     {
-        _scenario = await CompetitionScenario.CreateAsync();
-        await _scenario.InJudgingAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _scenario.App.DisposeAsync();
+        await scenario.InJudgingAsync();
     }
 
     private async Task<IRenderedComponent<ScoreSheetForm>> RenderAsync()
     {
-        var judge = _scenario.Judges[0];
-        var sheet = (await _scenario.AsJudge<GetJudgingHandler>(judge).HandleAsync(_scenario.CompetitionId)).Entries.Single(e => e.Id == _scenario.EntryA).Sheet;
+        var judge = Scenario.Judges[0];
+        var sheet = (await Scenario.AsJudge<GetJudgingHandler>(judge).HandleAsync(Scenario.CompetitionId)).Entries.Single(e => e.Id == Scenario.EntryA).Sheet;
         SignIn(Roles.Judge);
-        Context.Services.AddSingleton(_scenario.AsJudge<GetScoreSheetHandler>(judge));
-        Context.Services.AddSingleton(_scenario.AsJudge<SaveScoreSheetHandler>(judge));
-        Context.Services.AddSingleton(_scenario.AsJudge<SubmitScoreSheetHandler>(judge));
-        Context.Services.AddScoped<UserFeedback>();
-        Context.Render<MudBlazor.MudPopoverProvider>();
-        _dialogs = Context.Render<MudBlazor.MudDialogProvider>();
+        Context.Services.AddSingleton(Scenario.AsJudge<GetScoreSheetHandler>(judge));
+        Context.Services.AddSingleton(Scenario.AsJudge<SaveScoreSheetHandler>(judge));
+        Context.Services.AddSingleton(Scenario.AsJudge<SubmitScoreSheetHandler>(judge));
+        RenderProviders();
         return Context.Render<ScoreSheetForm>(p => p.Add(c => c.Sheet, sheet).Add(c => c.EntryTitle, "独居老人互助"));
     }
 
@@ -65,7 +54,7 @@ public sealed class ScoreSheetFormTests : MudTestContext, IAsyncLifetime
         form.Find("[data-testid=sheet-save]").Click();
 
         form.WaitForAssertion(() => Assert.Equal(expected, form.Find("[data-testid=sheet-error]").TextContent.Trim()));
-        var sheet = await _scenario.AsJudge<GetScoreSheetHandler>(_scenario.Judges[0]).HandleAsync(_scenario.EntryA);
+        var sheet = await Scenario.AsJudge<GetScoreSheetHandler>(Scenario.Judges[0]).HandleAsync(Scenario.EntryA);
         Assert.All(sheet.Lines, l => Assert.Null(l.Points));
 
         Points(form, 0).Input("20");
@@ -84,18 +73,18 @@ public sealed class ScoreSheetFormTests : MudTestContext, IAsyncLifetime
 
         form.WaitForAssertion(() => Assert.Equal("85", form.Find("[data-testid=sheet-total]").TextContent.Trim()));
         form.Find("[data-testid=sheet-submit]").Click();
-        _dialogs.WaitForAssertion(() => Assert.Contains("提交后，“独居老人互助”的评分表（总分 85）将被锁定", _dialogs.Markup));
-        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "取消").Click();
-        _dialogs.WaitForAssertion(() => Assert.DoesNotContain("将被锁定", _dialogs.Markup));
-        Assert.False((await _scenario.AsJudge<GetScoreSheetHandler>(_scenario.Judges[0]).HandleAsync(_scenario.EntryA)).Locked);
+        Dialogs.WaitForAssertion(() => Assert.Contains("提交后，“独居老人互助”的评分表（总分 85）将被锁定", Dialogs.Markup));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "取消").Click();
+        Dialogs.WaitForAssertion(() => Assert.DoesNotContain("将被锁定", Dialogs.Markup));
+        Assert.False((await Scenario.AsJudge<GetScoreSheetHandler>(Scenario.Judges[0]).HandleAsync(Scenario.EntryA)).Locked);
 
         form.Find("[data-testid=sheet-submit]").Click();
-        _dialogs.WaitForAssertion(() => Assert.Contains("将被锁定", _dialogs.Markup));
-        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "提交评分").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("将被锁定", Dialogs.Markup));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "提交评分").Click();
 
         form.WaitForAssertion(() => Assert.Equal("已提交（已锁定）", form.Find("[data-testid=sheet-status]").TextContent.Trim()));
         Assert.Empty(form.FindAll("[data-testid=sheet-submit], [data-testid=sheet-save]"));
-        var sheet = await _scenario.AsJudge<GetScoreSheetHandler>(_scenario.Judges[0]).HandleAsync(_scenario.EntryA);
+        var sheet = await Scenario.AsJudge<GetScoreSheetHandler>(Scenario.Judges[0]).HandleAsync(Scenario.EntryA);
         Assert.Equal((true, 85m), (sheet.Locked, sheet.Total));
     }
 }
