@@ -98,14 +98,16 @@ public sealed class CompetitionStates : IAsyncLifetime
 
     /// <summary>
     /// For every state and actor: reads the flag, tries the operation, and fails unless they agree (flag true ⇔ the
-    /// operation succeeds). A refused read of the flag counts as "not offered". Refused operations change nothing, so a
-    /// copy is reused until an operation succeeds. Both outcomes must occur, or the test could not fail.
+    /// operation succeeds). A refused read of the flag counts as "not offered". Refused operations (and, with
+    /// <paramref name="readOnly"/>, all of them) change nothing, so a copy is reused until an operation changes it.
+    /// Both outcomes must occur, or the test could not fail.
     /// </summary>
     public async Task AssertFlagAgreesAsync(
         IEnumerable<State> states,
         IEnumerable<Actor> actors,
         Func<CompetitionScenario, Actor, Task<bool>> flag,
-        Func<CompetitionScenario, Actor, Task> operation)
+        Func<CompetitionScenario, Actor, Task> operation,
+        bool readOnly = false)
     {
         var disagreements = new List<string>();
         var outcomes = new HashSet<bool>();
@@ -129,7 +131,7 @@ public sealed class CompetitionStates : IAsyncLifetime
                     disagreements.Add($"{state} as {actor}: flag {offered}, operation {(succeeded ? "succeeded" : "refused")}");
                 }
 
-                if (succeeded)
+                if (succeeded && !readOnly)
                 {
                     await trial.App.DisposeAsync();
                     trial = null;

@@ -13,24 +13,24 @@ public sealed class GetCompetitionTests(CompetitionStates states)
 
     [Fact]
     public Task ShowEntries_is_true_exactly_when_the_entries_can_be_listed() => states.AssertFlagAgreesAsync(CompetitionStates.All, Readers,
-        async (s, a) => (await s.ViewAsync(a)).Actions.ShowEntries, (s, a) => s.As<ListEntriesHandler>(a).HandleAsync(s.CompetitionId));
+        async (s, a) => (await s.ViewAsync(a)).Actions.ShowEntries, (s, a) => s.As<ListEntriesHandler>(a).HandleAsync(s.CompetitionId), readOnly: true);
 
     [Fact]
     public Task ShowJudging_is_true_exactly_when_the_judges_view_can_be_read() => states.AssertFlagAgreesAsync(CompetitionStates.All, Readers,
-        async (s, a) => (await s.ViewAsync(a)).Actions.ShowJudging, (s, a) => s.As<GetJudgingHandler>(a).HandleAsync(s.CompetitionId));
+        async (s, a) => (await s.ViewAsync(a)).Actions.ShowJudging, (s, a) => s.As<GetJudgingHandler>(a).HandleAsync(s.CompetitionId), readOnly: true);
 
     [Fact]
     public Task ShowCoverage_is_true_exactly_when_the_coverage_can_be_read() => states.AssertFlagAgreesAsync(CompetitionStates.All, Readers,
-        async (s, a) => (await s.ViewAsync(a)).Actions.ShowCoverage, (s, a) => s.As<GetCoverageHandler>(a).HandleAsync(s.CompetitionId));
+        async (s, a) => (await s.ViewAsync(a)).Actions.ShowCoverage, (s, a) => s.As<GetCoverageHandler>(a).HandleAsync(s.CompetitionId), readOnly: true);
 
     [Fact]
     public Task ShowResults_is_true_exactly_when_the_results_can_be_read() => states.AssertFlagAgreesAsync(CompetitionStates.All, Readers,
-        async (s, a) => (await s.ViewAsync(a)).Actions.ShowResults, (s, a) => s.As<GetResultsHandler>(a).HandleAsync(s.CompetitionId));
+        async (s, a) => (await s.ViewAsync(a)).Actions.ShowResults, (s, a) => s.As<GetResultsHandler>(a).HandleAsync(s.CompetitionId), readOnly: true);
 
     [Fact]
     public Task CanExportScores_is_true_exactly_when_the_score_sheet_exports() => states.AssertFlagAgreesAsync(CompetitionStates.All, Readers,
         async (s, a) => (await s.ViewAsync(a)).Actions.CanExportScores,
-        (s, a) => s.As<ExportLedgerHandler>(a).HandleAsync(new LedgerRequest(LedgerKind.CompetitionScores) { CompetitionId = s.CompetitionId }, new MemoryStream()));
+        (s, a) => s.As<ExportLedgerHandler>(a).HandleAsync(new LedgerRequest(LedgerKind.CompetitionScores) { CompetitionId = s.CompetitionId }, new MemoryStream()), readOnly: true);
 
     [Fact]
     public async Task A_draft_is_found_by_the_bureau_only()
