@@ -8,8 +8,10 @@ namespace Diqing.Procurement.EndToEnd.Tests;
 
 /// <summary>
 /// The whole competition in the browser: the officer sets it up (windows, rubric, panel) and
-/// opens it; two agencies enter; three judges declare conflicts and score; the officer publishes,
-/// awards the first entry and skips the second; the award is a draft contract in the contracts list.
+/// opens it; two agencies enter; three judges declare conflicts and score, each confirming the submission
+/// of a sheet; the officer's publication is refused while a sheet is missing and the judging window
+/// is open, naming both, then goes through as an early publication with a reason shown on the
+/// results; the officer awards the first entry and skips the second; the award is a draft contract.
 /// </summary>
 public sealed class CompetitionJourneyTests(AppFixture app) : BrowserTest(app)
 {
@@ -49,13 +51,36 @@ public sealed class CompetitionJourneyTests(AppFixture app) : BrowserTest(app)
         // a conflicted judge is never shown the entry. Totals: elderly 90 and 85, rehab 70 and 75.
         await ScoreAsync(judge, path, [(rehab, "42", "28")], elderly);
         await ScoreAsync(judge2, path, [(elderly, "54", "36"), (rehab, "45", "30")], null);
-        await ScoreAsync(judge3, path, [(elderly, "51", "34")], rehab);
 
+        // judge3 has not scored yet and the judging window is open; publishing without a reason is refused, naming both.
         await OpenAsync(Page, path);
         await Page.Locator("[data-testid=phase-publish]").ClickAsync();
+        var publish = Page.Locator("[data-testid=publish-dialog]");
+        await Expect(publish.Locator("[data-testid=publish-follows]")).ToContainTextAsync("公布不可撤销");
+        await Expect(publish.Locator("[data-testid=publish-missing]")).ToContainTextAsync($"评委 评审专家三（演示）（judge3） 尚未提交“{elderly}”的评分表");
+        await publish.Locator("[data-testid=dialog-submit]").ClickAsync();
+        var refusal = publish.Locator("[data-testid=dialog-error]");
+        await Expect(refusal).ToContainTextAsync("评审尚未完成，不能公布结果");
+        await Expect(refusal).ToContainTextAsync($"评委 评审专家三（演示）（judge3） 尚未提交“{elderly}”的评分表");
+        await Expect(refusal).ToContainTextAsync("评审期到");
+        await publish.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "取消", Exact = true }).ClickAsync();
+        await Expect(publish).ToHaveCountAsync(0);
+        await Expect(Page.Locator("[data-testid=competition-phase]")).ToHaveTextAsync("评审中");
+
+        await ScoreAsync(judge3, path, [(elderly, "51", "34")], rehab);
+
+        // Every sheet is in, but the judging window is still open: an early publication, with its reason.
+        await OpenAsync(Page, path);
+        await Page.Locator("[data-testid=phase-publish]").ClickAsync();
+        await Expect(publish.Locator("[data-testid=publish-missing]")).ToContainTextAsync("评审期到");
+        await FieldOf(publish, "publish-reason").FillAsync("年度资金须在月底前下达，评审意见已齐");
+        await publish.Locator("[data-testid=dialog-submit]").ClickAsync();
+        await Expect(publish).ToHaveCountAsync(0);
         await Expect(Page.Locator("[data-testid=competition-phase]")).ToHaveTextAsync("结果已公布");
         await OpenTabAsync(Page, "评审结果");
+        await Expect(Page.Locator("[data-testid=results-early]")).ToHaveTextAsync("本结果在评审完成前提前公布，理由：年度资金须在月底前下达，评审意见已齐");
         var rows = Page.Locator("[data-testid=results-table] tbody tr");
+        await Expect(rows.First.Locator("[data-testid=sheets]")).ToHaveTextAsync("2 / 2");
         await Expect(rows.First).ToContainTextAsync(elderly);
         await Expect(rows.First.Locator("[data-testid=final-score]")).ToHaveTextAsync("87.50");
         await Expect(rows.Nth(1).Locator("[data-testid=final-score]")).ToHaveTextAsync("72.50");
@@ -83,8 +108,8 @@ public sealed class CompetitionJourneyTests(AppFixture app) : BrowserTest(app)
         var form = Page.Locator("body");
         await InputOf(form, "competition-name-input").FillAsync(name);
         await InputOf(form, "competition-theme").FillAsync("一老一小");
-        await FillNumberAsync(form, "competition-pool", "150000", "150,000.00");
-        await FillNumberAsync(form, "competition-cap", "100000", "100,000.00");
+        await FillNumberAsync(form, "competition-pool", "150000", "150000.00");
+        await FillNumberAsync(form, "competition-cap", "100000", "100000.00");
         await CheckAsync(form.Locator("[data-testid=competition-groups]"), "老年人");
         var now = DateTime.UtcNow.AddHours(8);
         (string TestId, DateTime At)[] windows =
@@ -192,6 +217,11 @@ public sealed class CompetitionJourneyTests(AppFixture app) : BrowserTest(app)
             var total = decimal.Parse(first, CultureInfo.InvariantCulture) + decimal.Parse(second, CultureInfo.InvariantCulture);
             await Expect(entry.Locator("[data-testid=sheet-total]")).ToHaveTextAsync(total.ToString(CultureInfo.InvariantCulture));
             await entry.Locator("[data-testid=sheet-submit]").ClickAsync();
+
+            // the judge confirms, told that the sheet will be locked.
+            var confirm = page.Locator(".mud-dialog");
+            await Expect(confirm).ToContainTextAsync($"“{title}”的评分表（总分 {total.ToString(CultureInfo.InvariantCulture)}）将被锁定");
+            await confirm.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "提交评分", Exact = true }).ClickAsync();
             await Expect(entry.Locator("[data-testid=sheet-status]")).ToHaveTextAsync("已提交（已锁定）");
         }
     }

@@ -39,7 +39,14 @@ public sealed class CompetitionTests(AppFixture app) : BrowserTest(app)
         }
 
         await Expect(draft.Locator("[data-testid=sheet-total]")).ToHaveTextAsync("81");
+        await Expect(draft.Locator("[data-testid=criterion-max]").First).ToHaveTextAsync("20");
+        await Expect(draft).ToContainTextAsync("服务需求是否真实、迫切，有调研依据");
         await draft.Locator("[data-testid=sheet-submit]").ClickAsync();
+
+        // submitting asks first, saying the sheet will be locked.
+        var confirm = Page.Locator(".mud-dialog");
+        await Expect(confirm).ToContainTextAsync("将被锁定");
+        await confirm.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "提交评分", Exact = true }).ClickAsync();
 
         await Expect(draft.Locator("[data-testid=sheet-status]")).ToHaveTextAsync("已提交（已锁定）");
         await Expect(draft.Locator("[data-testid=sheet-submit]")).ToHaveCountAsync(0);
@@ -58,6 +65,25 @@ public sealed class CompetitionTests(AppFixture app) : BrowserTest(app)
         await Expect(first.Locator("[data-testid=rank]")).ToHaveTextAsync("1");
         await Expect(first).ToContainTextAsync("护苗");
         await Expect(first.Locator("[data-testid=final-score]")).ToHaveTextAsync("85.00");
+    }
+
+    [Fact]
+    public async Task R28_publishing_the_demo_while_judging_is_in_progress_is_refused_naming_what_is_missing()
+    {
+        await SignInAsync(Page, "procurement");
+        await OpenDemoCompetitionAsync(Page);
+        await WaitInteractiveAsync(Page);
+        await Page.Locator("[data-testid=phase-publish]").ClickAsync();
+
+        var publish = Page.Locator("[data-testid=publish-dialog]");
+        await Expect(publish.Locator("[data-testid=publish-missing]")).ToContainTextAsync("评委 评审专家三（演示）（judge3） 尚未申报利益冲突");
+        await publish.Locator("[data-testid=dialog-submit]").ClickAsync();
+        var refusal = publish.Locator("[data-testid=dialog-error]");
+        await Expect(refusal).ToContainTextAsync("评审尚未完成，不能公布结果");
+        await Expect(refusal).ToContainTextAsync("评委 评审专家三（演示）（judge3） 尚未申报利益冲突");
+        await Expect(refusal).ToContainTextAsync("如确需提前公布，请填写提前公布的理由");
+        await publish.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "取消", Exact = true }).ClickAsync();
+        await Expect(Page.Locator("[data-testid=competition-phase]")).ToHaveTextAsync("评审中");
     }
 
     [Fact]

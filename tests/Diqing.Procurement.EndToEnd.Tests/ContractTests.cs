@@ -43,7 +43,7 @@ public sealed class ContractTests(AppFixture app) : BrowserTest(app)
         await OpenTabAsync(finance, "付款");
         await finance.Locator("[data-testid=installment-1] [data-testid=payment-record]").ClickAsync();
         var dialog = finance.Locator("[data-testid=payment-dialog]");
-        await Expect(InputOf(dialog, "payment-amount")).ToHaveValueAsync("30,000.00");
+        await Expect(InputOf(dialog, "payment-amount")).ToHaveValueAsync("30000.00");
         await InputOf(dialog, "payment-voucher").FillAsync("记-2026-E2E");
         await dialog.Locator("[data-testid=dialog-submit]").ClickAsync();
         await Expect(finance.Locator("[data-testid=installment-1] [data-testid=installment-status]")).ToHaveTextAsync("已支付");
@@ -96,7 +96,7 @@ public sealed class ContractTests(AppFixture app) : BrowserTest(app)
         await Expect(elderly).ToBeCheckedAsync();
         await InputOf(form, "contract-amount").FillAsync("100000");
         await InputOf(form, "contract-amount").PressAsync("Tab");
-        await Expect(InputOf(form, "contract-amount")).ToHaveValueAsync("100,000.00");
+        await Expect(InputOf(form, "contract-amount")).ToHaveValueAsync("100000.00");
         await FillDateAsync(form, "contract-start", "2026-01-01");
         await FillDateAsync(form, "contract-end", "2026-12-31");
         await Page.Locator("[data-testid=indicator-add]").ClickAsync();
@@ -118,7 +118,7 @@ public sealed class ContractTests(AppFixture app) : BrowserTest(app)
         var dialog = Page.Locator("[data-testid=allocation-dialog]");
         await InputOf(dialog, "allocation-source").ClickAsync();
         await Page.GetByRole(AriaRole.Option).Filter(new LocatorFilterOptions { HasText = DemoFund }).ClickAsync();
-        await Expect(InputOf(dialog, "allocation-amount")).ToHaveValueAsync("100,000.00");
+        await Expect(InputOf(dialog, "allocation-amount")).ToHaveValueAsync("100000.00");
         await dialog.Locator("[data-testid=dialog-submit]").ClickAsync();
         await Expect(Page.Locator("[data-testid=allocated-total]")).ToHaveTextAsync("¥100,000.00");
         await Expect(Page.Locator("[data-testid=funding-mismatch]")).ToHaveCountAsync(0);

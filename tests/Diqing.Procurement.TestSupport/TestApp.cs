@@ -36,17 +36,9 @@ public sealed class TestApp : IAsyncDisposable
 
     public static async Task<TestApp> CreateAsync(Action<IServiceCollection>? configure = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "diqing-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddProcurementInfrastructure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataFolder = folder }, folder);
-        services.AddProcurementApplication();
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        await DatabaseMigrator.MigrateAsync(provider, folder);
-
-        await using (var scope = provider.CreateAsyncScope())
+        var folder = NewFolder();
+        var app = await BuildAsync(folder, configure);
+        await using (var scope = app.Services.CreateAsyncScope())
         {
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
             foreach (var role in Roles.All)
@@ -55,6 +47,42 @@ public sealed class TestApp : IAsyncDisposable
             }
         }
 
+        return app;
+    }
+
+    /// <summary>
+    /// A second app on a copy of this one's data folder (database and files): a snapshot to try an operation on, so that
+    /// one prepared state serves many trials without rebuilding it.
+    /// </summary>
+    public async Task<TestApp> CopyAsync(Action<IServiceCollection>? configure = null)
+    {
+        var folder = NewFolder();
+        foreach (var file in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(Folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return await BuildAsync(folder, configure);
+    }
+
+    private static string NewFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "diqing-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static async Task<TestApp> BuildAsync(string folder, Action<IServiceCollection>? configure)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddProcurementInfrastructure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataFolder = folder }, folder);
+        services.AddProcurementApplication();
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        await DatabaseMigrator.MigrateAsync(provider, folder);
         return new TestApp(provider, folder);
     }
 

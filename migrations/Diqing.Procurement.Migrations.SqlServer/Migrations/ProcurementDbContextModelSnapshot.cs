@@ -200,6 +200,10 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<string>("EarlyPublicationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<int?>("FundingSourceId")
                         .HasColumnType("int");
 
@@ -221,6 +225,9 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("ResultsPublishedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<bool>("ShowNormalizedRanking")
                         .HasColumnType("bit");

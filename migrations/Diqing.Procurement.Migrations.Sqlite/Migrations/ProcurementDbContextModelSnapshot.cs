@@ -189,6 +189,10 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EarlyPublicationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("FundingSourceId")
                         .HasColumnType("INTEGER");
 
@@ -209,6 +213,9 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                     b.Property<string>("Phase")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResultsPublishedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ShowNormalizedRanking")

@@ -11,7 +11,8 @@ namespace Diqing.Procurement.Application.Setup;
 /// The demo judge declared no conflict (one sheet submitted, one still a draft); judge2 declared a
 /// conflict with the Deqin centre, so scores only the incubator's entry (submitted); judge3 has not
 /// declared yet, which the organiser sees on the overview. Built from domain objects so the entries
-/// keep their historical submission times.
+/// keep their historical submission times. Judging is therefore incomplete: publishing is refused,
+/// naming judge3's declaration, the judge's draft sheet and the judging window (open until 16 December).
 /// </summary>
 internal static class DemoCompetition
 {

@@ -48,6 +48,29 @@ public sealed record CriterionPlan(string Name, string? Description, decimal Max
 /// </summary>
 public class Competition
 {
+    private static readonly CompetitionPhase[] JudgingOnwards = [CompetitionPhase.Judging, CompetitionPhase.ResultsPublished, CompetitionPhase.Closed];
+
+    /// <summary>The one table of which phase allows which action; the methods below check it, and the pages read it through <see cref="Allows(CompetitionAction)"/>.</summary>
+    private static readonly IReadOnlyDictionary<CompetitionAction, CompetitionPhase[]> AllowedFrom = new Dictionary<CompetitionAction, CompetitionPhase[]>
+    {
+        [CompetitionAction.Open] = [CompetitionPhase.Draft],
+        [CompetitionAction.StartJudging] = [CompetitionPhase.OpenForEntries],
+        [CompetitionAction.Publish] = [CompetitionPhase.Judging],
+        [CompetitionAction.Close] = [CompetitionPhase.ResultsPublished],
+        [CompetitionAction.Edit] = [CompetitionPhase.Draft, CompetitionPhase.OpenForEntries],
+        [CompetitionAction.ChoosePanel] = [CompetitionPhase.Draft, CompetitionPhase.OpenForEntries, CompetitionPhase.Judging],
+        [CompetitionAction.Enter] = [CompetitionPhase.OpenForEntries],
+        [CompetitionAction.DeclareConflicts] = [CompetitionPhase.Judging],
+        [CompetitionAction.AssignJudges] = [CompetitionPhase.Judging],
+        [CompetitionAction.Score] = [CompetitionPhase.Judging],
+        [CompetitionAction.ViewJudging] = JudgingOnwards,
+        [CompetitionAction.ViewCoverage] = JudgingOnwards,
+        [CompetitionAction.ViewResults] = JudgingOnwards,
+        [CompetitionAction.ExportScores] = JudgingOnwards,
+        [CompetitionAction.Award] = [CompetitionPhase.ResultsPublished],
+        [CompetitionAction.ViewEntries] = Enum.GetValues<CompetitionPhase>(),
+    };
+
     private readonly List<RubricCriterion> _criteria = [];
     private List<TargetGroup> _eligibleGroups = [];
     private List<string> _judgeIds = [];
@@ -93,6 +116,12 @@ public class Competition
 
     public CompetitionPhase Phase { get; private set; }
 
+    /// <summary>When the results were published .</summary>
+    public DateTime? ResultsPublishedAtUtc { get; private set; }
+
+    /// <summary>Why the results were published before judging was complete; null when judging was complete.</summary>
+    public string? EarlyPublicationReason { get; private set; }
+
     /// <summary>Entries judged by fewer judges than this are shown as under-covered.</summary>
     public int JudgesPerEntry { get; set; } = 3;
 
@@ -111,7 +140,7 @@ public class Competition
     public void Describe(string name, int year, string theme, decimal budgetPool, decimal capPerEntry, IEnumerable<TargetGroup> eligibleGroups,
         DateTime submissionOpensAtUtc, DateTime submissionClosesAtUtc, DateTime judgingOpensAtUtc, DateTime judgingClosesAtUtc)
     {
-        RequirePhase(CompetitionPhase.Draft, CompetitionPhase.OpenForEntries);
+        Require(CompetitionAction.Edit);
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new DomainException("Competition.NameRequired");
@@ -148,16 +177,19 @@ public class Competition
         Version++;
     }
 
+    /// <summary>The rubric's maxima add up to exactly 100 points (also for the form's live total).</summary>
+    public static bool RubricAddsUp(IEnumerable<decimal> maxima) => maxima.Sum() == 100m;
+
     /// <summary>Replaces the rubric: maxima add up to exactly 100; refused once entries exist.</summary>
     public void SetRubric(IReadOnlyList<CriterionPlan> criteria, bool hasEntries)
     {
-        RequirePhase(CompetitionPhase.Draft, CompetitionPhase.OpenForEntries);
+        Require(CompetitionAction.Edit);
         if (hasEntries)
         {
             throw new DomainException("Competition.RubricFrozen");
         }
 
-        if (criteria.Count == 0 || criteria.Any(c => string.IsNullOrWhiteSpace(c.Name) || c.MaxPoints <= 0m) || criteria.Sum(c => c.MaxPoints) != 100m)
+        if (criteria.Count == 0 || criteria.Any(c => string.IsNullOrWhiteSpace(c.Name) || c.MaxPoints <= 0m) || !RubricAddsUp(criteria.Select(c => c.MaxPoints)))
         {
             throw new DomainException("Competition.RubricNot100", criteria.Sum(c => c.MaxPoints));
         }
@@ -169,14 +201,14 @@ public class Competition
 
     public void SetJudges(IEnumerable<string> judgeUserIds)
     {
-        RequirePhase(CompetitionPhase.Draft, CompetitionPhase.OpenForEntries, CompetitionPhase.Judging);
+        Require(CompetitionAction.ChoosePanel);
         _judgeIds = judgeUserIds.Distinct().ToList();
         Version++;
     }
 
     public void OpenForEntries()
     {
-        RequirePhase(CompetitionPhase.Draft);
+        Require(CompetitionAction.Open);
         if (_criteria.Count == 0)
         {
             throw new DomainException("Competition.RubricNot100", 0m);
@@ -188,7 +220,7 @@ public class Competition
 
     public void StartJudging()
     {
-        RequirePhase(CompetitionPhase.OpenForEntries);
+        Require(CompetitionAction.StartJudging);
         if (_judgeIds.Count == 0)
         {
             throw new DomainException("Competition.NoJudges");
@@ -198,24 +230,38 @@ public class Competition
         Version++;
     }
 
-    public void PublishResults()
+    /// <summary>
+    /// results are published once judging is complete (<paramref name="gaps"/> empty); earlier only as an explicit
+    /// override with a reason, which is kept and shown with the results.
+    /// </summary>
+    public void PublishResults(JudgingGaps gaps, string? earlyReason, DateTime nowUtc)
     {
-        RequirePhase(CompetitionPhase.Judging);
+        Require(CompetitionAction.Publish);
+        if (!gaps.IsComplete && string.IsNullOrWhiteSpace(earlyReason))
+        {
+            throw new DomainException("Competition.JudgingIncomplete", gaps);
+        }
+
         Phase = CompetitionPhase.ResultsPublished;
+        ResultsPublishedAtUtc = nowUtc;
+        EarlyPublicationReason = gaps.IsComplete ? null : earlyReason!.Trim();
         Version++;
     }
 
     public void Close()
     {
-        RequirePhase(CompetitionPhase.ResultsPublished);
+        Require(CompetitionAction.Close);
         Phase = CompetitionPhase.Closed;
         Version++;
     }
 
-    /// <summary>R-18: an entry is accepted only while the competition is open and inside the submission window.</summary>
+    /// <summary>R-18: entries are written and submitted only while the competition is open and inside the submission window.</summary>
+    public bool AcceptsEntries(DateTime nowUtc) =>
+        Allows(CompetitionAction.Enter) && nowUtc >= SubmissionOpensAtUtc && nowUtc < SubmissionClosesAtUtc;
+
     public void EnsureAcceptsEntries(DateTime nowUtc)
     {
-        if (Phase != CompetitionPhase.OpenForEntries || nowUtc < SubmissionOpensAtUtc || nowUtc >= SubmissionClosesAtUtc)
+        if (!AcceptsEntries(nowUtc))
         {
             throw new DomainException("Entry.OutsideWindow");
         }
@@ -223,11 +269,57 @@ public class Competition
 
     public bool IsJudge(string userId) => _judgeIds.Contains(userId);
 
-    private void RequirePhase(params CompetitionPhase[] allowed)
+    /// <summary>
+    /// what judging still lacks. Every panel judge has declared; every assigned, unconflicted judge has submitted
+    /// a sheet for each submitted entry assigned to them; every submitted entry has a judge; the judging window has closed.
+    /// </summary>
+    public JudgingGaps GapsIn(
+        IReadOnlyCollection<(int EntryId, int AgencyId)> submittedEntries,
+        IReadOnlyCollection<ConflictDeclaration> declarations,
+        IReadOnlyCollection<JudgeAssignment> assignments,
+        IReadOnlyCollection<ScoreSheet> sheets,
+        DateTime nowUtc)
     {
-        if (!allowed.Contains(Phase))
+        var agencyOf = submittedEntries.ToDictionary(e => e.EntryId, e => e.AgencyId);
+        var declared = declarations.Where(d => d.CompetitionId == Id).ToDictionary(d => d.JudgeId);
+        var counting = assignments
+            .Where(a => agencyOf.ContainsKey(a.EntryId) && declared.TryGetValue(a.JudgeId, out var d) && !d.ConflictsWith(agencyOf[a.EntryId]))
+            .ToList();
+        var submitted = sheets.Where(s => s.IsLocked).Select(s => (s.EntryId, s.JudgeId)).ToHashSet();
+        return new JudgingGaps(
+            _judgeIds.Where(j => !declared.ContainsKey(j)).ToList(),
+            counting.Where(a => !submitted.Contains((a.EntryId, a.JudgeId))).Select(a => new MissingSheet(a.JudgeId, a.EntryId)).ToList(),
+            submittedEntries.Select(e => e.EntryId).Where(e => counting.All(a => a.EntryId != e)).ToList(),
+            nowUtc < JudgingClosesAtUtc ? JudgingClosesAtUtc : null);
+    }
+
+    /// <summary>Whether the phase allows the action. Other preconditions (windows, rubric, panel, judging) are checked when it is taken.</summary>
+    public bool Allows(CompetitionAction action) => Allows(Phase, action);
+
+    /// <summary>The same rule for a phase read without loading the aggregate.</summary>
+    public static bool Allows(CompetitionPhase phase, CompetitionAction action) => AllowedFrom[action].Contains(phase);
+
+    /// <summary>Every action the current phase allows, in <see cref="CompetitionAction"/> order.</summary>
+    public IReadOnlyList<CompetitionAction> AllowedActions() => AllowedFrom.Keys.Where(Allows).Order().ToList();
+
+    /// <summary>Public so that operations outside the aggregate (entries, sheets, assignments, awards) check the same table.</summary>
+    public void Require(CompetitionAction action)
+    {
+        if (!Allows(action))
         {
             throw new DomainException("Competition.WrongPhase");
         }
     }
+}
+
+public sealed record MissingSheet(string JudgeId, int EntryId);
+
+/// <summary>What judging lacks before results may be published without an override .</summary>
+public sealed record JudgingGaps(
+    IReadOnlyList<string> UndeclaredJudgeIds,
+    IReadOnlyList<MissingSheet> MissingSheets,
+    IReadOnlyList<int> UnassignedEntryIds,
+    DateTime? WindowClosesAtUtc)
+{
+    public bool IsComplete => UndeclaredJudgeIds.Count == 0 && MissingSheets.Count == 0 && UnassignedEntryIds.Count == 0 && WindowClosesAtUtc is null;
 }

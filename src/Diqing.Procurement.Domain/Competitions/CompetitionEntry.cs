@@ -79,9 +79,16 @@ public class CompetitionEntry
 
     public long Version { get; private set; }
 
+    /// <summary>Only a draft is changed or submitted; a submitted entry is read-only for its agency.</summary>
+    public bool IsDraft => Status == EntryStatus.Draft;
+
+    /// <summary>R-18: the budget lines add up to the requested amount (also for the form's live hint).</summary>
+    public static bool BudgetAddsUp(IReadOnlyCollection<decimal> lineAmounts, decimal requestedAmount) =>
+        lineAmounts.Count > 0 && lineAmounts.Sum() == requestedAmount;
+
     public void Update(EntryDetails details)
     {
-        if (Status != EntryStatus.Draft)
+        if (!IsDraft)
         {
             throw new DomainException("Entry.AlreadySubmitted");
         }
@@ -93,7 +100,7 @@ public class CompetitionEntry
     /// <summary>R-18: inside the window, within the cap, budget lines adding up, eligible groups, active agency.</summary>
     public void Submit(Competition competition, Agency agency, DateTime nowUtc)
     {
-        if (Status != EntryStatus.Draft)
+        if (!IsDraft)
         {
             throw new DomainException("Entry.AlreadySubmitted");
         }
@@ -109,7 +116,7 @@ public class CompetitionEntry
             throw new DomainException("Entry.AboveCap", competition.CapPerEntry);
         }
 
-        if (_budgetLines.Count == 0 || _budgetLines.Sum(b => b.Amount) != RequestedAmount)
+        if (!BudgetAddsUp(_budgetLines.Select(b => b.Amount).ToList(), RequestedAmount))
         {
             throw new DomainException("Entry.BudgetNotAmount", _budgetLines.Sum(b => b.Amount), RequestedAmount);
         }

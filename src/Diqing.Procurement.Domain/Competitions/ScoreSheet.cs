@@ -48,9 +48,15 @@ public class ScoreSheet
 
     public decimal Total => _scores.Sum(s => s.Points);
 
+    /// <summary>Submitted sheets are locked and are the ones that count.</summary>
+    public bool IsLocked => Status == ScoreSheetStatus.Submitted;
+
+    /// <summary>R-20: points for a criterion lie between 0 and its maximum (also for the form's live check).</summary>
+    public static bool PointsAllowed(decimal points, decimal maxPoints) => points >= 0m && points <= maxPoints;
+
     public void Save(IReadOnlyList<RubricCriterion> rubric, IEnumerable<CriterionScore> scores)
     {
-        if (Status == ScoreSheetStatus.Submitted)
+        if (IsLocked)
         {
             throw new DomainException("Sheet.Locked");
         }
@@ -59,7 +65,7 @@ public class ScoreSheet
         foreach (var score in list)
         {
             var criterion = rubric.SingleOrDefault(c => c.Id == score.CriterionId) ?? throw new DomainException("Sheet.UnknownCriterion");
-            if (score.Points < 0m || score.Points > criterion.MaxPoints)
+            if (!PointsAllowed(score.Points, criterion.MaxPoints))
             {
                 throw new DomainException("Sheet.PointsOutOfRange", criterion.Name, criterion.MaxPoints);
             }
@@ -71,7 +77,7 @@ public class ScoreSheet
 
     public void Submit(IReadOnlyList<RubricCriterion> rubric, DateTime nowUtc)
     {
-        if (Status == ScoreSheetStatus.Submitted)
+        if (IsLocked)
         {
             throw new DomainException("Sheet.Locked");
         }
@@ -89,7 +95,7 @@ public class ScoreSheet
     /// <summary>Only an Administrator may reopen a submitted sheet, with a reason (audited).</summary>
     public void Reopen(string reason)
     {
-        if (Status != ScoreSheetStatus.Submitted)
+        if (!IsLocked)
         {
             throw new DomainException("Sheet.NotSubmitted");
         }

@@ -16,6 +16,9 @@ public sealed class SeedClock : TimeProvider
 
     public static SeedClock Instance { get; } = new();
 
+    /// <summary>The instant demo seeding has set for the calling flow, if any (a test's own clock honours it too).</summary>
+    public static DateTimeOffset? Override => Instant.Value;
+
     public override DateTimeOffset GetUtcNow() => Instant.Value ?? System.GetUtcNow();
 
     /// <summary>From here on in the calling flow, "now" is <paramref name="utc"/> (never later than the real now).</summary>

@@ -34,23 +34,25 @@ public sealed class CompetitionScoreLedgerTests : IAsyncLifetime
         _judges = [await _app.AddUserAsync("j1", Roles.Judge), await _app.AddUserAsync("j2", Roles.Judge), await _app.AddUserAsync("j3", Roles.Judge)];
 
         var now = ChinaTime.FromUtc(DateTime.UtcNow);
-        var setup = Organizer<CompetitionSetupHandler>();
-        _competitionId = await setup.SaveAsync(new SaveCompetitionCommand(null, CompetitionName, 2026, "一老一小", 150_000m, 100_000m,
-            [TargetGroup.Elderly], now.AddDays(-1), now.AddDays(10), now.AddDays(11), now.AddDays(30), JudgesPerEntry: 3));
-        await setup.SetRubricAsync(_competitionId, [new("需求", null, 60m), new("设计", null, 40m)]);
-        await setup.SetJudgesAsync(_competitionId, _judges.Select(j => j.Id).ToList());
-        await setup.OpenAsync(_competitionId);
+        _competitionId = await Organizer<SaveCompetitionHandler>().HandleAsync(new SaveCompetitionCommand
+        {
+            Name = CompetitionName, Year = 2026, Theme = "一老一小", BudgetPool = 150_000m, CapPerEntry = 100_000m, EligibleGroups = [TargetGroup.Elderly],
+            SubmissionOpens = now.AddDays(-1), SubmissionCloses = now.AddDays(10), JudgingOpens = now.AddDays(11), JudgingCloses = now.AddDays(30), JudgesPerEntry = 3,
+            Criteria = [new() { Name = "需求", MaxPoints = 60m }, new() { Name = "设计", MaxPoints = 40m }],
+        });
+        await Organizer<ChooseJudgePanelHandler>().HandleAsync(new ChooseJudgePanelCommand(_competitionId, _judges.Select(j => j.Id).ToList()));
+        await Organizer<CompetitionTransitions>().OpenAsync(_competitionId);
 
         _awarded = await SubmitEntryAsync(deqin, "独居老人互助", 90_000m);
         _skipped = await SubmitEntryAsync(shangriLa, "老年康养", 80_000m);
         _unscored = await SubmitEntryAsync(shangriLa, "儿童之家", 30_000m);
+        await Organizer<CompetitionTransitions>().StartJudgingAsync(_competitionId);
         foreach (var judge in _judges)
         {
-            await AsJudge<JudgingHandler>(judge).DeclareConflictsAsync(_competitionId, []);
+            await AsJudge<DeclareConflictsHandler>(judge).HandleAsync(new DeclareConflictsCommand(_competitionId, []));
         }
 
-        await setup.StartJudgingAsync(_competitionId);
-        await Organizer<JudgingHandler>().AssignAsync(_competitionId);
+        await Organizer<AssignJudgesHandler>().HandleAsync(_competitionId);
 
         // Totals 90.5, 60, 85.25: final 78.58333…, spread 30.5 (above the threshold of 20).
         await ScoreAsync(_judges[0], _awarded, 54.5m, 36m);
@@ -62,9 +64,10 @@ public sealed class CompetitionScoreLedgerTests : IAsyncLifetime
         await ScoreAsync(_judges[1], _skipped, 45m, 30m);
         await ScoreAsync(_judges[2], _skipped, 48m, 32m);
 
-        await setup.PublishResultsAsync(_competitionId);
-        await Organizer<ResultsHandler>().AwardNextAsync(_competitionId, _awarded);
-        await Organizer<ResultsHandler>().SkipAsync(_skipped, "资金池余额不足");
+        // Nobody scored the third entry and the judging window is open: an early publication.
+        await Organizer<CompetitionTransitions>().PublishAsync(_competitionId, "评分表测试");
+        await Organizer<AwardEntryHandler>().HandleAsync(new AwardEntryCommand(_competitionId, _awarded));
+        await Organizer<SkipEntryHandler>().HandleAsync(new SkipEntryCommand(_skipped, "资金池余额不足"));
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -116,9 +119,9 @@ public sealed class CompetitionScoreLedgerTests : IAsyncLifetime
         LedgerAssert.Formats(sheet, "申请金额（元）", "#,##0.00");
 
         // Rank, final score, spread and flag are CompetitionScoring's, on the entry's first row only.
-        var results = await Organizer<ResultsHandler>().GetAsync(_competitionId);
-        var first = results.Rows.Single(r => r.Result.EntryId == _awarded).Result;
-        var second = results.Rows.Single(r => r.Result.EntryId == _skipped).Result;
+        var results = await Organizer<GetResultsHandler>().HandleAsync(_competitionId);
+        var first = results.Rows.Single(r => r.EntryId == _awarded);
+        var second = results.Rows.Single(r => r.EntryId == _skipped);
         Assert.Equal((1, 2), (first.Rank, second.Rank));
         Assert.Equal(1m, LedgerAssert.Number(rows[0].Cell(1)));
         Assert.Equal(CompetitionScoring.ForDisplay(first.FinalScore), LedgerAssert.Number(rows[0].Cell(8)));
@@ -150,7 +153,7 @@ public sealed class CompetitionScoreLedgerTests : IAsyncLifetime
             LedgerAssert.TotalIs(sheet, "申请金额（元）", entries.Sum(e => e.RequestedAmount));
             LedgerAssert.TotalIs(sheet, "立项金额（元）", entries.Where(e => e.Award == AwardDecision.Awarded).Sum(e => e.RequestedAmount));
             LedgerAssert.TotalIs(sheet, "立项金额（元）", contracts);
-            LedgerAssert.TotalIs(sheet, "分差过大", results.Rows.Count(r => r.Result.SpreadFlagged));
+            LedgerAssert.TotalIs(sheet, "分差过大", results.Rows.Count(r => r.SpreadFlagged));
         }
 
         LedgerAssert.PrintReady(sheet);
@@ -163,18 +166,19 @@ public sealed class CompetitionScoreLedgerTests : IAsyncLifetime
 
     private async Task<int> SubmitEntryAsync(int agencyId, string title, decimal amount)
     {
-        var entries = _app.As<EntriesHandler>(Roles.AgencyUser, agencyId);
-        var id = await entries.SaveAsync(_competitionId, null, new EntryDetails(title, [TargetGroup.Elderly], "问题", "计划", "成效", amount,
-            [new BudgetLine("人员", amount - 10_000m), new BudgetLine("活动", 10_000m)]));
-        await entries.SubmitAsync(id);
+        var id = await _app.As<SaveEntryHandler>(Roles.AgencyUser, agencyId).HandleAsync(new SaveEntryCommand
+        {
+            CompetitionId = _competitionId, Title = title, TargetGroups = [TargetGroup.Elderly], Problem = "问题", Plan = "计划", ExpectedOutcomes = "成效",
+            RequestedAmount = amount, BudgetLines = [new() { Item = "人员", Amount = amount - 10_000m }, new() { Item = "活动", Amount = 10_000m }],
+        });
+        await _app.As<SubmitEntryHandler>(Roles.AgencyUser, agencyId).HandleAsync(id);
         return id;
     }
 
     private async Task ScoreAsync(ApplicationUser judge, int entryId, params decimal[] points)
     {
-        var competition = (await Organizer<CompetitionSetupHandler>().ListAsync()).Single(c => c.Id == _competitionId);
-        var scores = competition.Criteria.OrderBy(c => c.Order).Select((c, i) => new CriterionScore(c.Id, points[i], null)).ToList();
-        await AsJudge<JudgingHandler>(judge).SaveSheetAsync(entryId, scores);
-        await AsJudge<JudgingHandler>(judge).SubmitSheetAsync(entryId);
+        var competition = await Organizer<GetCompetitionHandler>().HandleAsync(_competitionId);
+        var scores = competition.Criteria.Select((c, i) => new CriterionScore(c.Id, points[i], null)).ToList();
+        await AsJudge<SubmitScoreSheetHandler>(judge).HandleAsync(new SaveScoreSheetCommand(entryId, scores));
     }
 }

@@ -137,9 +137,93 @@ public class CompetitionTests
         competition.SetJudges(["j1"]);
         competition.StartJudging();
         Assert.Equal("Competition.WrongPhase", Code(competition.OpenForEntries));
-        competition.PublishResults();
+        competition.PublishResults(Complete, null, Closes.AddDays(21));
         competition.Close();
         Assert.Equal(CompetitionPhase.Closed, competition.Phase);
+    }
+
+    private static readonly JudgingGaps Complete = new([], [], [], null);
+
+    [Theory]
+    [InlineData(CompetitionPhase.Draft, "Open,Edit,ChoosePanel,ViewEntries")]
+    [InlineData(CompetitionPhase.OpenForEntries, "StartJudging,Edit,ChoosePanel,Enter,ViewEntries")]
+    [InlineData(CompetitionPhase.Judging, "Publish,ChoosePanel,DeclareConflicts,AssignJudges,Score,ViewJudging,ViewCoverage,ViewResults,ExportScores,ViewEntries")]
+    [InlineData(CompetitionPhase.ResultsPublished, "Close,ViewJudging,ViewCoverage,ViewResults,ExportScores,Award,ViewEntries")]
+    [InlineData(CompetitionPhase.Closed, "ViewJudging,ViewCoverage,ViewResults,ExportScores,ViewEntries")]
+    public void One_table_says_which_phase_allows_which_action(CompetitionPhase phase, string allowed) =>
+        Assert.Equal(allowed.Split(',').Select(Enum.Parse<CompetitionAction>).Order(),
+            Enum.GetValues<CompetitionAction>().Where(a => Competition.Allows(phase, a)).Order());
+
+    [Fact]
+    public void R18_entries_are_accepted_from_the_opening_instant_until_just_before_the_close()
+    {
+        var competition = Open();
+        Assert.False(competition.AcceptsEntries(Opens.AddTicks(-1)));
+        Assert.True(competition.AcceptsEntries(Opens));
+        Assert.True(competition.AcceptsEntries(Closes.AddTicks(-1)));
+        Assert.False(competition.AcceptsEntries(Closes));
+        competition.SetJudges(["j1"]);
+        competition.StartJudging();
+        Assert.False(competition.AcceptsEntries(Opens.AddDays(1))); // the window is open, the phase is not
+    }
+
+    [Fact]
+    public void R28_gaps_name_undeclared_judges_missing_sheets_unassigned_entries_and_an_open_window()
+    {
+        var competition = Open();
+        competition.SetJudges(["j1", "j2", "j3"]);
+        var declarations = new[] { new ConflictDeclaration(0, "j1", [], Opens), new ConflictDeclaration(0, "j2", [20], Opens) };
+        var assignments = new[] { new JudgeAssignment(0, 1, "j1"), new JudgeAssignment(0, 2, "j1"), new JudgeAssignment(0, 2, "j2") };
+        var submitted = new ScoreSheet(0, 1, "j1");
+        submitted.Save([], []);
+        typeof(ScoreSheet).GetProperty(nameof(ScoreSheet.Status))!.SetValue(submitted, ScoreSheetStatus.Submitted);
+        var draft = new ScoreSheet(0, 2, "j1");
+        var judgingCloses = Closes.AddDays(20);
+
+        var gaps = competition.GapsIn([(1, 10), (2, 20), (3, 10)], declarations, assignments, [submitted, draft], judgingCloses.AddTicks(-1));
+
+        Assert.Equal(["j3"], gaps.UndeclaredJudgeIds);
+        Assert.Equal([new MissingSheet("j1", 2)], gaps.MissingSheets); // j2's assignment to an agency it declared does not count
+        Assert.Equal([3], gaps.UnassignedEntryIds);
+        Assert.Equal(judgingCloses, gaps.WindowClosesAtUtc);
+        Assert.False(gaps.IsComplete);
+        Assert.Null(competition.GapsIn([(1, 10)], declarations, [new JudgeAssignment(0, 1, "j1")], [submitted], judgingCloses).WindowClosesAtUtc);
+    }
+
+    [Fact]
+    public void R28_incomplete_judging_is_published_only_with_a_reason_which_is_kept()
+    {
+        var competition = Open();
+        competition.SetJudges(["j1"]);
+        competition.StartJudging();
+        var incomplete = new JudgingGaps(["j1"], [], [], null);
+
+        var refused = Assert.Throws<DomainException>(() => competition.PublishResults(incomplete, "  ", Opens));
+        Assert.Equal(("Competition.JudgingIncomplete", incomplete), (refused.Code, refused.Arguments[0]));
+        Assert.Equal(CompetitionPhase.Judging, competition.Phase);
+
+        competition.PublishResults(incomplete, " 年度预算须在月底前下达 ", Opens.AddDays(2));
+        Assert.Equal((CompetitionPhase.ResultsPublished, "年度预算须在月底前下达", Opens.AddDays(2)),
+            (competition.Phase, competition.EarlyPublicationReason, competition.ResultsPublishedAtUtc));
+    }
+
+    [Fact]
+    public void R28_complete_judging_is_published_without_a_reason_and_records_none()
+    {
+        var competition = Open();
+        competition.SetJudges(["j1"]);
+        competition.StartJudging();
+        competition.PublishResults(Complete, "不需要", Opens);
+        Assert.Null(competition.EarlyPublicationReason);
+    }
+
+    [Fact]
+    public void R20_points_lie_between_zero_and_the_maximum()
+    {
+        Assert.True(ScoreSheet.PointsAllowed(0m, 20m));
+        Assert.True(ScoreSheet.PointsAllowed(20m, 20m));
+        Assert.False(ScoreSheet.PointsAllowed(20.01m, 20m));
+        Assert.False(ScoreSheet.PointsAllowed(-0.5m, 20m));
     }
 
     private static RubricCriterion WithId(RubricCriterion criterion, int id)

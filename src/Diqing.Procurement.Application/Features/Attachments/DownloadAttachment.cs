@@ -15,7 +15,7 @@ namespace Diqing.Procurement.Application.Features.Attachments;
 /// Anything else is "not found", never "forbidden", so ids leak nothing.
 /// </summary>
 public sealed class DownloadAttachmentHandler(
-    IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, IFileStore files, Competitions.EntriesHandler entries)
+    IDbContextFactory<ProcurementDbContext> dbFactory, ICurrentUser currentUser, IFileStore files)
 {
     public async Task<AttachmentDownload> HandleAsync(Guid attachmentId, CancellationToken cancellationToken = default)
     {
@@ -33,7 +33,7 @@ public sealed class DownloadAttachmentHandler(
                 await ReportAccess.MayReadFilesAsync(db, reportId, currentUser, cancellationToken),
             { ContractId: int contractId } when currentUser.IsAnyOf(ContractAccess.Readers) =>
                 await db.Contracts.AsNoTracking().Visible(currentUser).AnyAsync(c => c.Id == contractId, cancellationToken),
-            { EntryId: int entryId } when currentUser.IsAnyOf(Competitions.CompetitionAccess.Everyone) => await IsEntryVisibleAsync(entryId, cancellationToken),
+            { EntryId: int entryId } => await Competitions.CompetitionAccess.MayReadEntryAsync(db, currentUser, entryId, cancellationToken),
             _ => false,
         };
         if (!visible)
@@ -42,18 +42,5 @@ public sealed class DownloadAttachmentHandler(
         }
 
         return new AttachmentDownload(files.OpenRead(attachment.StorageKey), attachment.OriginalName, attachment.ContentType);
-    }
-
-    private async Task<bool> IsEntryVisibleAsync(int entryId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await entries.GetAsync(entryId, cancellationToken);
-            return true;
-        }
-        catch (NotFoundException)
-        {
-            return false;
-        }
     }
 }

@@ -20,26 +20,13 @@ public sealed class EntryAttachmentsHandler(
     IDbContextFactory<ProcurementDbContext> dbFactory,
     ICurrentUser currentUser,
     IFileStore files,
-    TimeProvider clock,
-    EntriesHandler entries)
+    TimeProvider clock)
 {
     public async Task<IReadOnlyList<AttachmentInfo>> ListAsync(int entryId, CancellationToken cancellationToken = default)
     {
-        await entries.GetAsync(entryId, cancellationToken); // the entry's own visibility rules, or "not found"
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await CompetitionAccess.VisibleEntryAsync(db, currentUser, entryId, cancellationToken); // the entry's own visibility rules, or "not found"
         return await AttachmentInfo.List(db.Attachments.AsNoTracking().Where(a => a.EntryId == entryId)).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>Whether the current user may add or remove files of this entry now (for showing the controls): the same rule as the changes.</summary>
-    public async Task<bool> CanChangeAsync(int entryId, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.IsInRole(Roles.AgencyUser))
-        {
-            return false;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await RefusalAsync(db, entryId, cancellationToken) is null;
     }
 
     public async Task<AttachmentInfo> UploadAsync(int entryId, string fileName, Stream content, CancellationToken cancellationToken = default)
@@ -64,35 +51,14 @@ public sealed class EntryAttachmentsHandler(
         files.Delete(attachment.StorageKey);
     }
 
+    /// <summary>The entry's one rule (<see cref="CompetitionAccess.MayChange"/>), which <see cref="GetEntryHandler"/> also reports as CanChange.</summary>
     private async Task DemandChangeableAsync(ProcurementDbContext db, int entryId, CancellationToken cancellationToken)
     {
-        currentUser.Demand(Roles.AgencyUser);
-        if (await RefusalAsync(db, entryId, cancellationToken) is { } refusal)
+        var entry = await CompetitionAccess.OwnEntryAsync(db, currentUser, entryId, cancellationToken);
+        var competition = await db.Competitions.AsNoTracking().SingleAsync(c => c.Id == entry.CompetitionId, cancellationToken);
+        if (!currentUser.MayChange(competition, entry, clock.GetUtcNow().UtcDateTime))
         {
-            throw refusal;
+            throw new DomainException(entry.IsDraft ? "Entry.OutsideWindow" : "Entry.AlreadySubmitted");
         }
-    }
-
-    /// <summary>The one rule: the entry is the user's agency's, still a draft, and the competition takes entries.</summary>
-    private async Task<Exception?> RefusalAsync(ProcurementDbContext db, int entryId, CancellationToken cancellationToken)
-    {
-        if (currentUser.AgencyId is not { } agencyId)
-        {
-            return new ForbiddenAccessException();
-        }
-
-        var entry = await db.CompetitionEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId && e.AgencyId == agencyId, cancellationToken);
-        if (entry is null)
-        {
-            return new NotFoundException(nameof(CompetitionEntry), entryId);
-        }
-
-        if (entry.Status != EntryStatus.Draft)
-        {
-            return new DomainException("Entry.AlreadySubmitted");
-        }
-
-        var phase = await db.Competitions.Where(c => c.Id == entry.CompetitionId).Select(c => c.Phase).SingleAsync(cancellationToken);
-        return phase == CompetitionPhase.OpenForEntries ? null : new DomainException("Entry.OutsideWindow");
     }
 }

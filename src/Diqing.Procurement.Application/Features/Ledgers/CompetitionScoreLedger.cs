@@ -16,25 +16,20 @@ internal static class CompetitionScoreLedger
     {
         var (db, text) = (context.Db, context.Text);
         var competitionId = context.Request.CompetitionId ?? throw new NotFoundException(nameof(Competition), "(none)");
-        var competition = await CompetitionSetupHandler.LoadAsync(db, competitionId, cancellationToken);
+        var competition = await db.Competitions.AsNoTracking().Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == competitionId, cancellationToken)
+            ?? throw new NotFoundException(nameof(Competition), competitionId);
+        competition.Require(CompetitionAction.ExportScores);
         context.Filter("Competition", competition.Name);
 
-        var entries = await db.CompetitionEntries.AsNoTracking()
-            .Where(e => e.CompetitionId == competitionId && e.Status == EntryStatus.Submitted).ToListAsync(cancellationToken);
-        var sheets = await db.ScoreSheets.AsNoTracking()
-            .Where(s => s.CompetitionId == competitionId && s.Status == ScoreSheetStatus.Submitted).ToListAsync(cancellationToken);
+        var ranked = await CompetitionRanking.RankAsync(db, competition, withNormalized: false, cancellationToken);
+        var (entries, sheets) = (ranked.Entries, ranked.Sheets);
         var agencyIds = entries.Select(e => e.AgencyId).Distinct().ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var judgeIds = sheets.Select(s => s.JudgeId).Distinct().ToList();
         var judges = await db.Users.AsNoTracking().Where(u => judgeIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, cancellationToken);
         var criteria = competition.Criteria.OrderBy(c => c.Order).ToList();
-
-        var results = CompetitionScoring.Rank(
-            criteria.Select(c => new ScoringCriterion(c.Id, c.MaxPoints, c.Order)).ToList(),
-            entries.Select(e => new EntryScores(e.Id, e.SubmittedAtUtc!.Value,
-                sheets.Where(s => s.EntryId == e.Id).Select(s => new JudgeScores(s.JudgeId, s.Scores.ToDictionary(x => x.CriterionId, x => x.Points))).ToList())).ToList(),
-            competition.SpreadThreshold, withNormalized: false).ToDictionary(r => r.EntryId);
+        var results = ranked.Results.ToDictionary(r => r.EntryId);
 
         // Ranked entries first in rank order, then entries nobody has scored yet.
         var ordered = entries.OrderBy(e => results.TryGetValue(e.Id, out var r) ? r.Rank : int.MaxValue).ThenBy(e => e.SubmittedAtUtc).ToList();

@@ -37,6 +37,7 @@ internal sealed class CompetitionConfiguration : IEntityTypeConfiguration<Compet
         builder.Property(c => c.Theme).HasMaxLength(500);
         builder.Property(c => c.Phase).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.SpreadThreshold).HasPrecision(6, 2);
+        builder.Property(c => c.EarlyPublicationReason).HasMaxLength(1000);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne<FundingSource>().WithMany().HasForeignKey(c => c.FundingSourceId).OnDelete(DeleteBehavior.Restrict);
         builder.Property<List<TargetGroup>>("_eligibleGroups").HasColumnName("EligibleGroups").AsJson();

@@ -9,39 +9,49 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Diqing.Procurement.Web.Tests.Components.Pages.Competitions;
 
-public sealed class CompetitionEditTests : MudTestContext, IAsyncLifetime
+public sealed class CompetitionEditTests : CompetitionComponentTest
 {
-    private TestApp _app = null!;
 
-    async Task IAsyncLifetime.InitializeAsync() => _app = await TestApp.CreateAsync();
-
-    async Task IAsyncLifetime.DisposeAsync()
+    protected override async Task PrepareAsync(CompetitionScenario scenario)
     {
-        await DisposeAsync();
-        await _app.DisposeAsync();
+        await scenario.DraftAsync();
+    }
+
+    private IRenderedComponent<CompetitionEdit> Render(int id)
+    {
+        SignIn(Roles.ProcurementOfficer);
+        Context.Services.AddSingleton(Scenario.Organizer<EditCompetitionHandler>());
+        Context.Services.AddSingleton(Scenario.Organizer<SaveCompetitionHandler>());
+        RenderProviders();
+        return Context.Render<CompetitionEdit>(p => p.Add(c => c.Id, id));
     }
 
     [Fact]
-    public async Task The_rubric_total_is_shown_live_and_a_rubric_short_of_100_is_refused_with_the_competitions_message()
+    public async Task The_rubric_total_is_shown_live_and_a_rubric_short_of_100_is_refused_with_the_competitions_message_and_nothing_saved()
     {
-        var now = Domain.Common.ChinaTime.FromUtc(DateTime.UtcNow);
-        var setup = _app.As<CompetitionSetupHandler>(Roles.ProcurementOfficer);
-        var id = await setup.SaveAsync(new SaveCompetitionCommand(null, "测试大赛", 2026, "主题", 100_000m, 50_000m, [Domain.Common.TargetGroup.Elderly],
-            now.AddDays(1), now.AddDays(10), now.AddDays(11), now.AddDays(20)));
-        await setup.SetRubricAsync(id, [new("需求", null, 60m), new("设计", null, 40m)]);
-        SignIn(Roles.ProcurementOfficer);
-        Context.Services.AddSingleton(_app.As<CompetitionSetupHandler>(Roles.ProcurementOfficer));
-        Context.Services.AddScoped<UserFeedback>();
-        Context.Render<MudBlazor.MudPopoverProvider>();
-        var page = Context.Render<CompetitionEdit>(p => p.Add(c => c.Id, id));
+        var page = Render(Scenario.CompetitionId);
 
         page.WaitForAssertion(() => Assert.Equal("100 / 100", page.Find("[data-testid=rubric-total]").TextContent.Trim()));
-        page.FindAll("[data-testid=rubric-row]")[1].QuerySelector("input[data-testid=criterion-max], [data-testid=criterion-max] input")!.Input("30");
+        page.Find("[data-testid=competition-name-input] input, input[data-testid=competition-name-input]").Change("改过的名字");
+        page.FindAll("[data-testid=rubric-row]")[1].QuerySelector("input[data-testid=criterion-max], [data-testid=criterion-max] input")!.Input("15");
         page.WaitForAssertion(() => Assert.Equal("90 / 100", page.Find("[data-testid=rubric-total]").TextContent.Trim()));
+        Assert.Contains("mud-error-text", page.Find("[data-testid=rubric-total]").ClassName);
         page.Find("[data-testid=competition-save]").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(Messages.Get("Competition.RubricNot100", 90.0m), page.Find("[data-testid=competition-error]").TextContent.Trim()));
-        var saved = (await setup.ListAsync()).Single(c => c.Id == id);
-        Assert.Equal(100m, saved.Criteria.Sum(c => c.MaxPoints));
+        page.WaitForAssertion(() => Assert.Equal(Messages.Get("Competition.RubricNot100", 90m), page.Find("[data-testid=competition-error]").TextContent.Trim()));
+        Assert.Equal("评分标准各项满分合计须为 100 分（当前 90 分）。", page.Find("[data-testid=competition-error]").TextContent.Trim());
+        var saved = await Scenario.ViewAsync();
+        Assert.Equal(("2026年公益创投大赛（测试）", 100m), (saved.Name, saved.Criteria.Sum(c => c.MaxPoints)));
+    }
+
+    [Fact]
+    public async Task A_competition_being_judged_shows_why_it_cannot_be_edited_instead_of_the_form()
+    {
+        await Scenario.Organizer<CompetitionTransitions>().OpenAsync(Scenario.CompetitionId);
+        await Scenario.Organizer<CompetitionTransitions>().StartJudgingAsync(Scenario.CompetitionId);
+        var page = Render(Scenario.CompetitionId);
+
+        page.WaitForAssertion(() => Assert.Equal(Messages.Get("Competition.WrongPhase"), page.Find("[data-testid=competition-not-found]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=competition-save]"));
     }
 }
