@@ -1,4 +1,5 @@
 using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Exports;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<OperationScopeFactory>();
         services.AddScoped<Features.Notifications.DeadlineNotices>();
+        services.AddExports(assembly);
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
                      && (t.Name.EndsWith("Handler", StringComparison.Ordinal) || t.Name.EndsWith("Actions", StringComparison.Ordinal))))
         {

@@ -1,0 +1,97 @@
+using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Exports;
+using Diqing.Procurement.Application.Features.Exports.Excel;
+using Diqing.Procurement.Domain.Competitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Diqing.Procurement.Application.Features.Competitions;
+
+/// <summary>The score sheet of one competition, for the bureau and auditors (it shows every entry's scores).</summary>
+public sealed record CompetitionScoreLedgerRequest(int CompetitionId) : ExportRequest, IExportKind
+{
+    public static string Kind => "CompetitionScores";
+
+    public static string Readers => CompetitionAccess.Bureau;
+}
+
+/// <summary>
+/// 公益创投评分表: per submitted entry, one row per judge with the points per criterion and the judge's
+/// total; the entry's first row also carries its final score, rank, spread, flag, award and amounts,
+/// all from <see cref="CompetitionScoring"/> (R-21, R-22), rounded for export only.
+/// </summary>
+internal sealed class CompetitionScoreLedger : ExportDefinition<CompetitionScoreLedgerRequest>
+{
+    protected override async Task<ExportDocument> BuildAsync(ExportContext context, CompetitionScoreLedgerRequest request, CancellationToken cancellationToken)
+    {
+        var (db, text) = (context.Db, context.Text);
+        var competitionId = request.CompetitionId;
+        var competition = await CompetitionSetupHandler.LoadAsync(db, competitionId, cancellationToken);
+        context.Filter("Competition", competition.Name);
+
+        var entries = await db.CompetitionEntries.AsNoTracking()
+            .Where(e => e.CompetitionId == competitionId && e.Status == EntryStatus.Submitted).ToListAsync(cancellationToken);
+        var sheets = await db.ScoreSheets.AsNoTracking()
+            .Where(s => s.CompetitionId == competitionId && s.Status == ScoreSheetStatus.Submitted).ToListAsync(cancellationToken);
+        var agencyIds = entries.Select(e => e.AgencyId).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var judgeIds = sheets.Select(s => s.JudgeId).Distinct().ToList();
+        var judges = await db.Users.AsNoTracking().Where(u => judgeIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, cancellationToken);
+        var criteria = competition.Criteria.OrderBy(c => c.Order).ToList();
+
+        var results = CompetitionScoring.Rank(
+            criteria.Select(c => new ScoringCriterion(c.Id, c.MaxPoints, c.Order)).ToList(),
+            entries.Select(e => new EntryScores(e.Id, e.SubmittedAtUtc!.Value,
+                sheets.Where(s => s.EntryId == e.Id).Select(s => new JudgeScores(s.JudgeId, s.Scores.ToDictionary(x => x.CriterionId, x => x.Points))).ToList())).ToList(),
+            competition.SpreadThreshold, withNormalized: false).ToDictionary(r => r.EntryId);
+
+        // Ranked entries first in rank order, then entries nobody has scored yet.
+        var ordered = entries.OrderBy(e => results.TryGetValue(e.Id, out var r) ? r.Rank : int.MaxValue).ThenBy(e => e.SubmittedAtUtc).ToList();
+        var rows = new List<object?[]>();
+        foreach (var entry in ordered)
+        {
+            var result = results.GetValueOrDefault(entry.Id);
+            var entrySheets = sheets.Where(s => s.EntryId == entry.Id).OrderBy(s => judges.GetValueOrDefault(s.JudgeId), StringComparer.Ordinal).ToList();
+            for (var i = 0; i < Math.Max(1, entrySheets.Count); i++)
+            {
+                var sheet = i < entrySheets.Count ? entrySheets[i] : null;
+                var first = i == 0;
+                var row = new List<object?>
+                {
+                    first ? result?.Rank : null,
+                    entry.Title,
+                    agencies.GetValueOrDefault(entry.AgencyId),
+                    sheet is null ? null : judges.GetValueOrDefault(sheet.JudgeId, sheet.JudgeId),
+                };
+                row.AddRange(criteria.Select(c => (object?)sheet?.Scores.FirstOrDefault(s => s.CriterionId == c.Id)?.Points));
+                row.Add(sheet?.Total);
+                row.Add(first ? result?.FinalScore : null);
+                row.Add(first ? result?.Spread : null);
+                row.Add(first && result is { SpreadFlagged: true } ? text["Label.Yes"] : null);
+                row.Add(first ? text.Of(entry.Award) : null);
+                row.Add(first ? entry.RequestedAmount : null);
+                row.Add(first && entry.Award == AwardDecision.Awarded ? entry.RequestedAmount : null);
+                rows.Add(row.ToArray());
+            }
+        }
+
+        List<LedgerColumn> columns =
+        [
+            text.Column("Rank", 8, LedgerCellKind.Integer),
+            text.Column("EntryTitle", 32, LedgerCellKind.Text),
+            text.Column("Agency", 28, LedgerCellKind.Text),
+            text.Column("Judge", 12, LedgerCellKind.Text),
+            .. criteria.Select(c => text.Column("Criterion", 12, LedgerCellKind.Decimal, LedgerTotal.None, c.Name, c.MaxPoints.ToString("0.##", text.Culture))),
+            text.Column("JudgeTotal", 10, LedgerCellKind.Decimal),
+            text.Column("FinalScore", 10, LedgerCellKind.Decimal),
+            text.Column("Spread", 8, LedgerCellKind.Decimal),
+            text.Column("SpreadFlag", 10, LedgerCellKind.Text, LedgerTotal.Count),
+            text.Column("Award", 10, LedgerCellKind.Text),
+            text.Column("RequestedAmount", 16, LedgerCellKind.Money, LedgerTotal.Sum),
+            text.Column("AwardedAmount", 16, LedgerCellKind.Money, LedgerTotal.Sum),
+        ];
+        var title = text["Title.CompetitionScores"];
+        var heading = title + (text.IsEnglish ? ": " : "：") + competition.Name;
+        return new LedgerDocument(heading, [new LedgerSheet(competition.Name, context.Preamble(heading), columns, rows.Count, LedgerRows.Of(rows))], text);
+    }
+}
