@@ -21,6 +21,9 @@ public sealed record CompetitionScoreLedgerRequest(int CompetitionId) : ExportRe
 /// </summary>
 internal sealed class CompetitionScoreLedger : ExportDefinition<CompetitionScoreLedgerRequest>
 {
+    /// <summary>About nine characters a criterion: with more than five the sheet would print below 70 % (LedgerLayout.PageWidth).</summary>
+    public const int CriteriaOnMainSheet = 5;
+
     protected override async Task<ExportDocument> BuildAsync(ExportContext context, CompetitionScoreLedgerRequest request, CancellationToken cancellationToken)
     {
         var (db, text) = (context.Db, context.Text);
@@ -47,7 +50,10 @@ internal sealed class CompetitionScoreLedger : ExportDefinition<CompetitionScore
 
         // Ranked entries first in rank order, then entries nobody has scored yet.
         var ordered = entries.OrderBy(e => results.TryGetValue(e.Id, out var r) ? r.Rank : int.MaxValue).ThenBy(e => e.SubmittedAtUtc).ToList();
+        // The criteria's points sit beside the totals while the sheet stays a page wide; beyond that they get a sheet of their own.
+        var criteriaApart = criteria.Count > CriteriaOnMainSheet;
         var rows = new List<object?[]>();
+        var points = new List<object?[]>();
         foreach (var entry in ordered)
         {
             var result = results.GetValueOrDefault(entry.Id);
@@ -56,14 +62,14 @@ internal sealed class CompetitionScoreLedger : ExportDefinition<CompetitionScore
             {
                 var sheet = i < entrySheets.Count ? entrySheets[i] : null;
                 var first = i == 0;
-                var row = new List<object?>
+                var judge = sheet is null ? null : judges.GetValueOrDefault(sheet.JudgeId, sheet.JudgeId);
+                var criterionPoints = criteria.Select(c => (object?)sheet?.Scores.FirstOrDefault(s => s.CriterionId == c.Id)?.Points).ToList();
+                var row = new List<object?> { first ? result?.Rank : null, entry.Title, agencies.GetValueOrDefault(entry.AgencyId), judge };
+                if (!criteriaApart)
                 {
-                    first ? result?.Rank : null,
-                    entry.Title,
-                    agencies.GetValueOrDefault(entry.AgencyId),
-                    sheet is null ? null : judges.GetValueOrDefault(sheet.JudgeId, sheet.JudgeId),
-                };
-                row.AddRange(criteria.Select(c => (object?)sheet?.Scores.FirstOrDefault(s => s.CriterionId == c.Id)?.Points));
+                    row.AddRange(criterionPoints);
+                }
+
                 row.Add(sheet?.Total);
                 row.Add(first ? result?.FinalScore : null);
                 row.Add(first ? result?.Spread : null);
@@ -72,26 +78,42 @@ internal sealed class CompetitionScoreLedger : ExportDefinition<CompetitionScore
                 row.Add(first ? entry.RequestedAmount : null);
                 row.Add(first && entry.Award == AwardDecision.Awarded ? entry.RequestedAmount : null);
                 rows.Add(row.ToArray());
+                points.Add([first ? result?.Rank : null, entry.Title, judge, .. criterionPoints]);
             }
         }
 
+        var criterionColumns = criteria.Select(c => text.Column("Criterion", LedgerCellKind.Decimal, arguments: [c.Name, c.MaxPoints.ToString("0.##", text.Culture)])).ToList();
         List<LedgerColumn> columns =
         [
-            text.Column("Rank", 8, LedgerCellKind.Integer),
-            text.Column("EntryTitle", 32, LedgerCellKind.Text),
-            text.Column("Agency", 28, LedgerCellKind.Text),
-            text.Column("Judge", 12, LedgerCellKind.Text),
-            .. criteria.Select(c => text.Column("Criterion", 12, LedgerCellKind.Decimal, LedgerTotal.None, c.Name, c.MaxPoints.ToString("0.##", text.Culture))),
-            text.Column("JudgeTotal", 10, LedgerCellKind.Decimal),
-            text.Column("FinalScore", 10, LedgerCellKind.Decimal),
-            text.Column("Spread", 8, LedgerCellKind.Decimal),
-            text.Column("SpreadFlag", 10, LedgerCellKind.Text, LedgerTotal.Count),
-            text.Column("Award", 10, LedgerCellKind.Text),
-            text.Column("RequestedAmount", 16, LedgerCellKind.Money, LedgerTotal.Sum),
-            text.Column("AwardedAmount", 16, LedgerCellKind.Money, LedgerTotal.Sum),
+            text.Column("Rank", LedgerCellKind.Integer),
+            text.Column("EntryTitle", LedgerCellKind.Text, wrapAt: 18),
+            text.Column("Agency", LedgerCellKind.Text, wrapAt: 14),
+            text.Column("Judge", LedgerCellKind.Text, wrapAt: 8),
+            .. criteriaApart ? new List<LedgerColumn>() : criterionColumns,
+            text.Column("JudgeTotal", LedgerCellKind.Decimal),
+            text.Column("FinalScore", LedgerCellKind.Decimal),
+            text.Column("Spread", LedgerCellKind.Decimal),
+            text.Column("SpreadFlag", LedgerCellKind.Text, LedgerTotal.Count, counts: "Flagged"),
+            text.Column("Award", LedgerCellKind.Text),
+            text.Column("RequestedAmount", LedgerCellKind.Money, LedgerTotal.Sum),
+            text.Column("AwardedAmount", LedgerCellKind.Money, LedgerTotal.Sum),
         ];
         var title = text["Title.CompetitionScores"];
         var heading = title + (text.IsEnglish ? ": " : "：") + competition.Name;
-        return new LedgerDocument(heading, [new LedgerSheet(competition.Name, context.Preamble(heading), columns, rows.Count, LedgerRows.Of(rows))], text);
+        var preamble = context.Preamble(heading);
+        List<LedgerSheet> ledger = [new LedgerSheet(competition.Name, preamble, columns, rows.Count, LedgerRows.Of(rows))];
+        if (criteriaApart)
+        {
+            List<LedgerColumn> pointColumns =
+            [
+                text.Column("Rank", LedgerCellKind.Integer),
+                text.Column("EntryTitle", LedgerCellKind.Text, wrapAt: 18),
+                text.Column("Judge", LedgerCellKind.Text, wrapAt: 8),
+                .. criterionColumns,
+            ];
+            ledger.Add(new LedgerSheet(text["Sheet.CriterionPoints"], preamble, pointColumns, points.Count, LedgerRows.Of(points)));
+        }
+
+        return new LedgerDocument(heading, ledger, text);
     }
 }

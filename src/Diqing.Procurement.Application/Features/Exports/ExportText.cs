@@ -11,10 +11,14 @@ public sealed class ExportText(CultureInfo culture)
 
     public bool IsEnglish => Culture.TwoLetterISOLanguageName == "en";
 
+    /// <summary>English for "en" and "en-…", Chinese (the neutral language) for anything else.</summary>
     public static ExportText For(string? culture) =>
-        new(string.Equals(culture, "en-US", StringComparison.OrdinalIgnoreCase) || string.Equals(culture, "en", StringComparison.OrdinalIgnoreCase)
+        new(culture is not null && (culture.Equals("en", StringComparison.OrdinalIgnoreCase) || culture.StartsWith("en-", StringComparison.OrdinalIgnoreCase))
             ? CultureInfo.GetCultureInfo("en-US")
             : CultureInfo.GetCultureInfo("zh-CN"));
+
+    /// <summary>Any text of <c>Messages.resx</c> by its full key, or null when there is none.</summary>
+    public string? Find(string key) => Resources.GetString(key, Culture);
 
     public string this[string key, params object[] arguments]
     {

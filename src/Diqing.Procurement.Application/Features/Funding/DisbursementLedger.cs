@@ -60,15 +60,15 @@ internal sealed class DisbursementLedger : ExportDefinition<DisbursementLedgerRe
 
         LedgerColumn[] columns =
         [
-            text.Column("PaidOn", 12, LedgerCellKind.Date),
-            text.Column("Voucher", 16, LedgerCellKind.Text, LedgerTotal.Count),
-            text.Column("ContractNumber", 16, LedgerCellKind.Text),
-            text.Column("Title", 36, LedgerCellKind.Text),
-            text.Column("Agency", 30, LedgerCellKind.Text),
-            text.Column("Installment", 12, LedgerCellKind.Text),
-            text.Column("FundingSource", 30, LedgerCellKind.Text),
-            text.Column("FundingKind", 12, LedgerCellKind.Text),
-            text.Column("PaymentAmount", 16, LedgerCellKind.Money, LedgerTotal.Sum),
+            text.Column("PaidOn", LedgerCellKind.Date),
+            text.Column("Voucher", LedgerCellKind.Text, LedgerTotal.Count, counts: "Payments"),
+            text.Column("ContractNumber", LedgerCellKind.Text),
+            text.Column("Title", LedgerCellKind.Text, wrapAt: 20),
+            text.Column("Agency", LedgerCellKind.Text, wrapAt: 16),
+            text.Column("Installment", LedgerCellKind.Text, wrapAt: 10),
+            text.Column("FundingSource", LedgerCellKind.Text, wrapAt: 16),
+            text.Column("FundingKind", LedgerCellKind.Text),
+            text.Column("PaymentAmount", LedgerCellKind.Money, LedgerTotal.Sum),
         ];
         var kinds = Enum.GetValues<FundingKind>().ToDictionary(k => k, text.Of);
         var title = text["Title.Disbursements"];

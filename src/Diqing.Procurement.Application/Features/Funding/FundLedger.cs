@@ -15,14 +15,16 @@ public sealed record FundLedgerRequest(ListFundingSourcesQuery Filter) : ExportR
 }
 
 /// <summary>
-/// 资金台账: a summary sheet per kind and year (amount, allocated, disbursed, unallocated, balance) and a
-/// detail sheet with each source's allocation lines, each followed by its disbursement lines (voucher numbers).
+/// 资金台账: a summary sheet with one row per funding source — every source of the filter, those with nothing
+/// allocated too — (amount, allocated, disbursed, unallocated, balance), and a detail sheet with each source's
+/// allocation lines, each followed by its disbursement lines (voucher numbers); a source without allocations
+/// has one line saying so.
 /// </summary>
 internal sealed class FundLedger : ExportDefinition<FundLedgerRequest>
 {
     private sealed record Source(int Id, string Name, FundingKind Kind, int FiscalYear, string DocumentNumber, decimal Amount, decimal Allocated, decimal Disbursed);
 
-    private sealed record AllocationLine(int Id, string Source, string DocumentNumber, int FiscalYear, FundingKind Kind, string ContractNumber, string Agency, decimal Amount);
+    private sealed record AllocationLine(int Id, int SourceId, string ContractNumber, string Agency, decimal Amount);
 
     private sealed record DisbursementLine(int AllocationId, string Voucher, DateOnly PaidOn, decimal Amount);
 
@@ -35,60 +37,58 @@ internal sealed class FundLedger : ExportDefinition<FundLedgerRequest>
         context.Filter("Search", query.Search?.Trim());
         var sources = ListFundingSourcesHandler.Filter(db.FundingSources.AsNoTracking(), query); // the funding page's own filter
 
+        // All three queries sort by the same key (year, newest first; name; id), so the detail sheet merges them while streaming.
         var perSource = await sources
+            .OrderByDescending(f => f.FiscalYear).ThenBy(f => f.Name).ThenBy(f => f.Id)
             .Select(f => new Source(f.Id, f.Name, f.Kind, f.FiscalYear, f.DocumentNumber, f.Amount,
                 db.Allocations.Where(a => a.FundingSourceId == f.Id).Sum(a => (decimal?)a.Amount) ?? 0m,
                 db.Disbursements.Where(d => d.Allocation.FundingSourceId == f.Id).Sum(d => (decimal?)d.Amount) ?? 0m))
             .ToListAsync(cancellationToken);
         var summary = perSource
-            .GroupBy(s => (s.FiscalYear, s.Kind))
-            .OrderByDescending(g => g.Key.FiscalYear).ThenBy(g => g.Key.Kind)
-            .Select(g => new object?[]
+            .Select(f => new object?[]
             {
-                g.Key.FiscalYear, text.Of(g.Key.Kind), g.Count(), g.Sum(s => s.Amount), g.Sum(s => s.Allocated), g.Sum(s => s.Disbursed),
-                g.Sum(s => s.Amount - s.Allocated), g.Sum(s => s.Amount - s.Disbursed),
+                f.Name, text.Of(f.Kind), f.FiscalYear, f.DocumentNumber, f.Amount, f.Allocated, f.Disbursed, f.Amount - f.Allocated, f.Amount - f.Disbursed,
             })
             .ToList();
 
-        // Both queries sort by the same key, so the detail sheet merges them while streaming.
         var allocations = from a in db.Allocations.AsNoTracking()
                           join f in sources on a.FundingSourceId equals f.Id
                           join c in db.Contracts on a.ContractId equals c.Id
                           join g in db.Agencies on c.AgencyId equals g.Id
                           orderby f.FiscalYear descending, f.Name, f.Id, a.Id
-                          select new AllocationLine(a.Id, f.Name, f.DocumentNumber, f.FiscalYear, f.Kind, c.Number, g.Name, a.Amount);
+                          select new AllocationLine(a.Id, f.Id, c.Number, g.Name, a.Amount);
         var disbursements = from d in db.Disbursements.AsNoTracking()
                             join a in db.Allocations on d.AllocationId equals a.Id
                             join f in sources on a.FundingSourceId equals f.Id
                             orderby f.FiscalYear descending, f.Name, f.Id, a.Id, d.PaidOn, d.Id
                             select new DisbursementLine(a.Id, d.VoucherNumber, d.PaidOn, d.Amount);
         var allocationList = await allocations.ToListAsync(cancellationToken); // one per contract and source: small
-        var detailCount = allocationList.Count + await disbursements.CountAsync(cancellationToken);
+        var unallocated = perSource.Count(f => allocationList.All(a => a.SourceId != f.Id));
+        var detailCount = allocationList.Count + unallocated + await disbursements.CountAsync(cancellationToken);
 
         LedgerColumn[] summaryColumns =
         [
-            text.Column("FiscalYear", 10, LedgerCellKind.Integer),
-            text.Column("FundingKind", 14, LedgerCellKind.Text),
-            text.Column("SourceCount", 12, LedgerCellKind.Integer, LedgerTotal.Sum),
-            text.Column("SourceAmount", 16, LedgerCellKind.Money, LedgerTotal.Sum),
-            text.Column("Allocated", 16, LedgerCellKind.Money, LedgerTotal.Sum),
-            text.Column("Disbursed", 16, LedgerCellKind.Money, LedgerTotal.Sum),
-            text.Column("Unallocated", 16, LedgerCellKind.Money, LedgerTotal.Sum),
-            text.Column("Balance", 16, LedgerCellKind.Money, LedgerTotal.Sum),
+            text.Column("FundingSource", LedgerCellKind.Text, LedgerTotal.Count, wrapAt: 22, counts: "Sources"),
+            text.Column("FundingKind", LedgerCellKind.Text),
+            text.Column("FiscalYear", LedgerCellKind.Integer),
+            text.Column("DocumentNumber", LedgerCellKind.Text),
+            text.Column("SourceAmount", LedgerCellKind.Money, LedgerTotal.Sum),
+            text.Column("Allocated", LedgerCellKind.Money, LedgerTotal.Sum),
+            text.Column("Disbursed", LedgerCellKind.Money, LedgerTotal.Sum),
+            text.Column("Unallocated", LedgerCellKind.Money, LedgerTotal.Sum),
+            text.Column("Balance", LedgerCellKind.Money, LedgerTotal.Sum),
         ];
         LedgerColumn[] detailColumns =
         [
-            text.Column("FundingSource", 30, LedgerCellKind.Text),
-            text.Column("DocumentNumber", 20, LedgerCellKind.Text),
-            text.Column("FiscalYear", 10, LedgerCellKind.Integer),
-            text.Column("FundingKind", 12, LedgerCellKind.Text),
-            text.Column("LineType", 8, LedgerCellKind.Text),
-            text.Column("ContractNumber", 16, LedgerCellKind.Text),
-            text.Column("Agency", 30, LedgerCellKind.Text),
-            text.Column("Voucher", 16, LedgerCellKind.Text),
-            text.Column("Date", 12, LedgerCellKind.Date),
-            text.Column("Allocated", 16, LedgerCellKind.Money, LedgerTotal.Sum),
-            text.Column("Disbursed", 16, LedgerCellKind.Money, LedgerTotal.Sum),
+            text.Column("FundingSource", LedgerCellKind.Text, wrapAt: 18),
+            text.Column("DocumentNumber", LedgerCellKind.Text),
+            text.Column("LineType", LedgerCellKind.Text),
+            text.Column("ContractNumber", LedgerCellKind.Text),
+            text.Column("Agency", LedgerCellKind.Text, wrapAt: 16),
+            text.Column("Voucher", LedgerCellKind.Text, LedgerTotal.Count, counts: "Payments"),
+            text.Column("Date", LedgerCellKind.Date),
+            text.Column("Allocated", LedgerCellKind.Money, LedgerTotal.Sum),
+            text.Column("Disbursed", LedgerCellKind.Money, LedgerTotal.Sum),
         ];
         var title = text["Title.Funds"];
         var preamble = context.Preamble(title);
@@ -96,25 +96,36 @@ internal sealed class FundLedger : ExportDefinition<FundLedgerRequest>
         [
             new LedgerSheet(text["Sheet.Summary"], preamble, summaryColumns, summary.Count, LedgerRows.Of(summary)),
             new LedgerSheet(text["Sheet.Details"], preamble, detailColumns, detailCount,
-                Detail(allocationList, disbursements.AsAsyncEnumerable(), text, cancellationToken)),
+                Detail(perSource, allocationList, disbursements.AsAsyncEnumerable(), text, cancellationToken)),
         ], text);
     }
 
     private static async IAsyncEnumerable<object?[]> Detail(
-        List<AllocationLine> allocations, IAsyncEnumerable<DisbursementLine> disbursements, ExportText text, [EnumeratorCancellation] CancellationToken cancellationToken)
+        List<Source> sources, List<AllocationLine> allocations, IAsyncEnumerable<DisbursementLine> disbursements, ExportText text,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (allocationLabel, disbursementLabel) = (text["Col.LineAllocation"], text["Col.LineDisbursement"]);
+        var (allocationLabel, disbursementLabel, noneLabel) = (text["Col.LineAllocation"], text["Col.LineDisbursement"], text["Col.LineNone"]);
         await using var payments = disbursements.GetAsyncEnumerator(cancellationToken);
         var hasPayment = await payments.MoveNextAsync();
-        foreach (var a in allocations)
+        var next = 0;
+        foreach (var source in sources)
         {
-            var kind = text.Of(a.Kind);
-            yield return [a.Source, a.DocumentNumber, a.FiscalYear, kind, allocationLabel, a.ContractNumber, a.Agency, null, null, a.Amount, null];
-            while (hasPayment && payments.Current.AllocationId == a.Id)
+            if (next == allocations.Count || allocations[next].SourceId != source.Id)
             {
-                var d = payments.Current;
-                yield return [a.Source, a.DocumentNumber, a.FiscalYear, kind, disbursementLabel, a.ContractNumber, a.Agency, d.Voucher, d.PaidOn, null, d.Amount];
-                hasPayment = await payments.MoveNextAsync();
+                yield return [source.Name, source.DocumentNumber, noneLabel, null, null, null, null, null, null];
+                continue;
+            }
+
+            for (; next < allocations.Count && allocations[next].SourceId == source.Id; next++)
+            {
+                var a = allocations[next];
+                yield return [source.Name, source.DocumentNumber, allocationLabel, a.ContractNumber, a.Agency, null, null, a.Amount, null];
+                while (hasPayment && payments.Current.AllocationId == a.Id)
+                {
+                    var d = payments.Current;
+                    yield return [source.Name, source.DocumentNumber, disbursementLabel, a.ContractNumber, a.Agency, d.Voucher, d.PaidOn, null, d.Amount];
+                    hasPayment = await payments.MoveNextAsync();
+                }
             }
         }
     }

@@ -77,17 +77,17 @@ internal sealed class ProgressLedger : ExportDefinition<ProgressLedgerRequest>
 
         LedgerColumn[] columns =
         [
-            text.Column("ContractNumber", 16, LedgerCellKind.Text),
-            text.Column("Title", 32, LedgerCellKind.Text),
-            text.Column("Agency", 28, LedgerCellKind.Text),
-            text.Column("County", 12, LedgerCellKind.Text),
-            text.Column("Milestone", 12, LedgerCellKind.Text, LedgerTotal.Count),
-            text.Column("DueOn", 12, LedgerCellKind.Date),
-            text.Column("ReportStatus", 12, LedgerCellKind.Text),
-            text.Column("SubmittedAt", 20, LedgerCellKind.DateTime),
-            text.Column("ApprovedAt", 20, LedgerCellKind.DateTime),
-            text.Column("DaysOverdue", 10, LedgerCellKind.Integer, LedgerTotal.CountPositive),
-            text.Column("Indicators", 60, LedgerCellKind.Text),
+            text.Column("ContractNumber", LedgerCellKind.Text),
+            text.Column("Title", LedgerCellKind.Text, LedgerTotal.Count, wrapAt: 18, counts: "Milestones"),
+            text.Column("Agency", LedgerCellKind.Text, wrapAt: 14),
+            text.Column("County", LedgerCellKind.Text, wrapAt: 8),
+            text.Column("Milestone", LedgerCellKind.Text, wrapAt: 8),
+            text.Column("DueOn", LedgerCellKind.Date),
+            text.Column("ReportStatus", LedgerCellKind.Text),
+            text.Column("SubmittedAt", LedgerCellKind.DateTime),
+            text.Column("ApprovedAt", LedgerCellKind.DateTime),
+            text.Column("DaysOverdue", LedgerCellKind.Integer, LedgerTotal.CountPositive, counts: "Overdue"),
+            text.Column("Indicators", LedgerCellKind.Text, wrapAt: 22),
         ];
         var title = text["Title.Progress"];
         var sheet = new LedgerSheet(title, context.Preamble(title), columns, count, LedgerRows.Map(milestones.AsAsyncEnumerable(), m =>

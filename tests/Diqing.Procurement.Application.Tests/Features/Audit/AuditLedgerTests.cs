@@ -42,7 +42,7 @@ public sealed class AuditLedgerTests : IAsyncLifetime
         await using var db = await _app.DbAsync();
         var entries = await db.AuditEntries.CountAsync() - 1; // the export's own event comes after the file
         Assert.Equal(entries, file.RowCount);
-        LedgerAssert.TotalIs(sheet, "时间", entries, headerRow);
+        LedgerAssert.TotalIs(sheet, "时间（北京时间）", entries, headerRow);
         var row = LedgerAssert.ColumnCells(sheet, "序号", headerRow).Single(c => LedgerAssert.Number(c) == tampered).Address.RowNumber;
         Assert.Equal("nobody", sheet.Cell(row, LedgerAssert.Column(sheet, "用户", headerRow)).GetString());
         LedgerAssert.PrintReady(sheet, headerRow);
@@ -65,10 +65,14 @@ public sealed class AuditLedgerFilterTests(LedgerData data)
         Assert.Equal(expected, file.RowCount);
         Assert.StartsWith("审计链校验（导出时）：完整", sheet.Cell(5, 1).GetString());
         const int headerRow = 6;
-        LedgerAssert.TotalIs(sheet, "时间", expected, headerRow);
+        LedgerAssert.TotalIs(sheet, "时间（北京时间）", expected, headerRow);
         Assert.All(LedgerAssert.ColumnCells(sheet, "操作", headerRow), c => Assert.Equal("新增", c.GetString()));
-        Assert.All(LedgerAssert.ColumnCells(sheet, "对象类型", headerRow), c => Assert.Equal("PurchaseContract", c.GetString()));
-        LedgerAssert.Formats(sheet, "时间", "yyyy-mm-dd hh:mm:ss", headerRow);
+        Assert.All(LedgerAssert.ColumnCells(sheet, "对象类型", headerRow), c => Assert.Equal("合同", c.GetString()));
+        Assert.All(LedgerAssert.ColumnCells(sheet, "对象类型（原名）", headerRow), c => Assert.Equal("PurchaseContract", c.GetString()));
+        Assert.All(LedgerAssert.ColumnCells(sheet, "变更内容", headerRow), c => Assert.Contains("项目名称：", c.GetString()));
+        Assert.All(LedgerAssert.ColumnCells(sheet, "变更（JSON，原文）", headerRow), c => Assert.StartsWith("[{\"property\":", c.GetString()));
+        LedgerAssert.Formats(sheet, "时间（北京时间）", "yyyy-mm-dd hh:mm:ss", headerRow);
+        Assert.Equal("$A$1:$G$" + LedgerAssert.TotalsRow(sheet), sheet.PageSetup.PrintAreas.Single().RangeAddress.ToString()); // the stored form is not printed
         LedgerAssert.PrintReady(sheet, headerRow);
     }
 }

@@ -22,30 +22,39 @@ public sealed class ContractLedgerTests(LedgerData data)
 
         Assert.Matches(@"^政府购买服务合同台账-\d{8}\.xlsx$", file.FileName);
         var contracts = await data.QueryAsync(db => db.Contracts.CountAsync());
-        Assert.Equal(contracts, file.RowCount);
+        var allocations = await data.QueryAsync(db => db.Allocations.CountAsync());
+        Assert.Equal(["政府购买服务合同台账", "服务与期限", "资金来源"], workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal((2 * contracts) + allocations, file.RowCount);
         Assert.Equal(contracts, LedgerAssert.DataRows(sheet));
         Assert.Equal("政府购买服务合同台账", sheet.Cell(1, 1).GetString());
         Assert.Contains("迪庆州民政局", sheet.Cell(2, 1).GetString());
         Assert.Contains("auditor1", sheet.Cell(4, 1).GetString());
         Assert.Equal(
-            ["合同编号", "项目名称", "承接机构", "统一社会信用代码", "采购方式", "服务类别", "服务对象", "县市", "合同金额（元）",
-             "福彩公益金（元）", "财政资金（元）", "外部资助（元）", "慈善捐赠（元）", "签订日期", "开始日期", "结束日期",
-             "已支付（元）", "未支付（元）", "状态", "绩效评价得分", "绩效评价等级"],
+            ["合同编号", "项目名称", "承接机构", "统一社会信用代码", "采购方式", "合同金额（元）", "已支付（元）", "未支付（元）", "状态", "绩效评价得分", "绩效评价等级"],
             LedgerAssert.Headers(sheet));
+        var (service, funding) = (workbook.Worksheet("服务与期限"), workbook.Worksheet("资金来源"));
+        Assert.Equal(["合同编号", "项目名称", "服务类别", "服务对象", "县市", "签订日期", "开始日期", "结束日期"], LedgerAssert.Headers(service));
+        Assert.Equal(["合同编号", "项目名称", "资金来源", "资金类别", "年度", "文号", "已分配（元）", "已支付（元）"], LedgerAssert.Headers(funding));
+        Assert.Equal(contracts, LedgerAssert.DataRows(service));
+        Assert.Equal(allocations, LedgerAssert.DataRows(funding));
 
         var amount = await data.QueryAsync(db => db.Contracts.SumAsync(c => c.Amount));
         var paid = await data.QueryAsync(db => db.Installments.SumAsync(i => i.PaidAmount));
-        var fiscal = await data.QueryAsync(db => db.Allocations.Where(a => a.FundingSource.Kind == Domain.Funding.FundingKind.Fiscal).SumAsync(a => a.Amount));
+        var allocated = await data.QueryAsync(db => db.Allocations.SumAsync(a => a.Amount));
+        var disbursed = await data.QueryAsync(db => db.Disbursements.SumAsync(d => d.Amount));
         LedgerAssert.TotalIs(sheet, "合同金额（元）", amount);
         LedgerAssert.TotalIs(sheet, "已支付（元）", paid);
         LedgerAssert.TotalIs(sheet, "未支付（元）", amount - paid);
-        LedgerAssert.TotalIs(sheet, "财政资金（元）", fiscal);
         LedgerAssert.TotalIs(sheet, "项目名称", contracts);
+        Assert.Equal("\"共 \"0\" 个合同\"", LedgerAssert.Total(sheet, "项目名称").Style.NumberFormat.Format);
+        LedgerAssert.TotalIs(funding, "已分配（元）", allocated);
+        LedgerAssert.TotalIs(funding, "已支付（元）", disbursed);
+        LedgerAssert.TotalIs(funding, "资金来源", allocations);
         LedgerAssert.Formats(sheet, "合同金额（元）", "#,##0.00");
-        LedgerAssert.Formats(sheet, "开始日期", "yyyy-mm-dd");
-        Assert.All(LedgerAssert.ColumnCells(sheet, "开始日期"), c => Assert.Equal(XLDataType.DateTime, c.DataType));
+        LedgerAssert.Formats(service, "开始日期", "yyyy-mm-dd");
+        Assert.All(LedgerAssert.ColumnCells(service, "开始日期"), c => Assert.Equal(XLDataType.DateTime, c.DataType));
         Assert.Equal("#,##0.00", LedgerAssert.Total(sheet, "合同金额（元）").Style.NumberFormat.Format);
-        LedgerAssert.PrintReady(sheet);
+        Assert.All(workbook.Worksheets, w => LedgerAssert.PrintReady(w));
     }
 
     [Fact]
@@ -57,7 +66,7 @@ public sealed class ContractLedgerTests(LedgerData data)
         var sheet = workbook.Worksheet(1);
 
         var signed = await data.QueryAsync(db => db.Contracts.Where(c => c.Status == ContractStatus.Signed).ToListAsync());
-        Assert.Equal(signed.Count, file.RowCount); // paging ignored: every matching row
+        Assert.Equal(signed.Count, LedgerAssert.DataRows(sheet)); // paging ignored: every matching row
         Assert.DoesNotContain(LedgerAssert.ColumnCells(sheet, "状态"), c => c.GetString() == "草稿");
         Assert.Contains("状态：已签订", sheet.Cell(3, 1).GetString());
         LedgerAssert.TotalIs(sheet, "合同金额（元）", signed.Sum(c => c.Amount));
@@ -71,7 +80,8 @@ public sealed class ContractLedgerTests(LedgerData data)
         var sheet = workbook.Worksheet(1);
 
         var own = await data.QueryAsync(db => db.Contracts.Where(c => c.AgencyId == data.Deqin).ToListAsync());
-        Assert.Equal(own.Count, file.RowCount);
+        Assert.Equal(own.Count, LedgerAssert.DataRows(sheet));
+        Assert.All(LedgerAssert.ColumnCells(workbook.Worksheet("资金来源"), "合同编号"), c => Assert.Contains(own, o => o.Number == c.GetString()));
         Assert.All(LedgerAssert.ColumnCells(sheet, "承接机构"), c => Assert.Equal("德钦县社会工作服务中心", c.GetString()));
         LedgerAssert.TotalIs(sheet, "合同金额（元）", own.Sum(c => c.Amount));
 

@@ -66,7 +66,7 @@ public sealed class ProgressLedgerTests : IAsyncLifetime
             Assert.Equal(ChinaTime.FromUtc(approvedAt), Cell(midTerm, "通过时间").GetDateTime(), TimeSpan.FromSeconds(1));
             Assert.Equal(0m, LedgerAssert.Number(Cell(midTerm, "逾期天数")));
             LedgerAssert.Formats(sheet, "提交时间", "yyyy-mm-dd hh:mm:ss");
-            LedgerAssert.TotalIs(sheet, "里程碑", await db.Milestones.CountAsync(m => m.ContractId == _contract.ContractId));
+            LedgerAssert.TotalIs(sheet, "项目名称", await db.Milestones.CountAsync(m => m.ContractId == _contract.ContractId));
         }
     }
 
@@ -110,8 +110,10 @@ public sealed class ProgressLedgerScopeTests(LedgerData data)
         var milestones = await data.QueryAsync(db => db.Milestones.CountAsync(m => db.Contracts.Any(c => c.Id == m.ContractId && c.Status != Domain.Contracts.ContractStatus.Draft)));
         var overdue = await data.App.As<OverdueMilestonesHandler>(Roles.ProcurementOfficer).HandleAsync();
         Assert.Equal(milestones, file.RowCount);
-        LedgerAssert.TotalIs(sheet, "里程碑", milestones);
+        LedgerAssert.TotalIs(sheet, "项目名称", milestones);
         LedgerAssert.TotalIs(sheet, "逾期天数", overdue.Count);
+        Assert.Equal("\"共 \"0\" 个里程碑\"", LedgerAssert.Total(sheet, "项目名称").Style.NumberFormat.Format);
+        Assert.Equal("\"逾期 \"0\" 项\"", LedgerAssert.Total(sheet, "逾期天数").Style.NumberFormat.Format);
         Assert.All(LedgerAssert.ColumnCells(sheet, "报告状态"), c => Assert.Equal("未提交", c.GetString()));
         Assert.All(LedgerAssert.ColumnCells(sheet, "绩效指标（目标／实际）"), c => Assert.StartsWith("入户探访：目标 300人次，实际 —", c.GetString()));
         LedgerAssert.Formats(sheet, "截止日期", "yyyy-mm-dd");

@@ -38,9 +38,20 @@ public enum LedgerTotal
     CountPositive,
 }
 
-/// <summary>One column: its header in the request's language, its width in characters (a CJK character counts two), its kind and total.</summary>
-public sealed record LedgerColumn(string Header, double Width, LedgerCellKind Kind, LedgerTotal Total = LedgerTotal.None);
+/// <summary>
+/// One column: its header in the request's language, its kind and total. Its width comes from the content
+/// (a CJK character counts two): numbers, dates and text without <see cref="WrapAt"/> — key values such as
+/// contract and voucher numbers, codes and names of one line — are printed whole; text with
+/// <see cref="WrapAt"/> wraps at that width and its rows grow to show all of it.
+/// </summary>
+public sealed record LedgerColumn(string Header, LedgerCellKind Kind, LedgerTotal Total = LedgerTotal.None)
+{
+    /// <summary>Longest line before the text wraps, in characters (CJK two); null: never wraps.</summary>
+    public double? WrapAt { get; init; }
 
+    /// <summary>What a count total counts, e.g. "共 {0} 个合同": the totals cell shows the number inside it.</summary>
+    public string? CountLabel { get; init; }
+}
 /// <summary>
 /// One worksheet: the lines above the header (title, issuing unit, filter, export time and user…), the
 /// columns and the rows, streamed from the database. <see cref="RowCount"/> is counted beforehand so
@@ -52,6 +63,12 @@ public sealed record LedgerSheet(string Name, IReadOnlyList<string> Preamble, IR
     public int HeaderRow => Preamble.Count + 1;
 
     public int FirstDataRow => HeaderRow + 1;
+
+    /// <summary>
+    /// How many leading columns are printed (the print area); null: all. Columns after them stay in the file —
+    /// e.g. the audit export's stored form, for machines — without widening the page.
+    /// </summary>
+    public int? PrintedColumns { get; init; }
 }
 
 /// <summary>A ledger (台账): a workbook of one or more sheets in one language, written by <see cref="ExcelFormat"/>.</summary>
@@ -64,9 +81,25 @@ public sealed class LedgerDocument(string title, IReadOnlyList<LedgerSheet> shee
 
 public static class LedgerColumns
 {
-    /// <summary>A column headed by the text <c>Ledger.Col.{key}</c>.</summary>
-    public static LedgerColumn Column(this ExportText text, string key, double width, LedgerCellKind kind, LedgerTotal total = LedgerTotal.None, params object[] arguments) =>
-        new(text["Col." + key, arguments], width, kind, total);
+    /// <summary>
+    /// A column headed by the text <c>Ledger.Col.{key}</c>. A count total needs <paramref name="counts"/>, the key of
+    /// <c>Ledger.Count.{counts}</c> that says what is counted ("共 {0} 个合同"), so no total stands unlabelled.
+    /// </summary>
+    public static LedgerColumn Column(
+        this ExportText text, string key, LedgerCellKind kind, LedgerTotal total = LedgerTotal.None, double? wrapAt = null, string? counts = null, params object[] arguments)
+    {
+        var isCount = total is LedgerTotal.Count or LedgerTotal.CountPositive;
+        if (isCount != (counts is not null))
+        {
+            throw new ArgumentException($"Column {key}: a count total says what it counts, and only a count total does.", nameof(counts));
+        }
+
+        return new LedgerColumn(text["Col." + key, arguments], kind, total)
+        {
+            WrapAt = wrapAt,
+            CountLabel = counts is null ? null : text["Count." + counts],
+        };
+    }
 }
 
 public static class LedgerRows
