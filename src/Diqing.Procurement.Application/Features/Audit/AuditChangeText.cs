@@ -71,7 +71,7 @@ public sealed class AuditChangeText
             var root = document.RootElement;
             return root.ValueKind switch
             {
-                JsonValueKind.Array => root.EnumerateArray().Select(change => Change(entityType, action, change)).OfType<string>().ToList(),
+                JsonValueKind.Array => Fields(entityType, action, root),
                 JsonValueKind.Object => root.EnumerateObject().Select(p => Line(_text.Find("Audit.Detail." + p.Name) ?? p.Name, Value(p.Value, null))).ToList(),
                 _ => [changes],
             };
@@ -80,6 +80,14 @@ public sealed class AuditChangeText
 
     /// <summary>The lines as one text, one field a line.</summary>
     public string Describe(string entityType, AuditAction action, string changes) => string.Join("\n", Lines(entityType, action, changes));
+
+    private List<string> Fields(string entityType, AuditAction action, JsonElement changes)
+    {
+        var lines = changes.EnumerateArray().Select(change => Change(entityType, action, change)).OfType<string>().ToList();
+
+        // A save that only moved the row version (e.g. a concurrency check touching its parent) still says so.
+        return lines.Count == 0 && changes.GetArrayLength() > 0 ? [_text.Find("Audit.OnlyTechnical") ?? changes.GetRawText()] : lines;
+    }
 
     private string? Change(string entityType, AuditAction action, JsonElement change)
     {

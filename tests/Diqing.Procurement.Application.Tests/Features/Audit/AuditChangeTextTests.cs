@@ -62,6 +62,7 @@ public sealed class AuditChangeTextTests : IAsyncLifetime
         Assert.Equal(["原因：UnknownUser"], Chinese.Lines("Account", AuditAction.LoginFailed, """{"reason":"UnknownUser"}"""));
         Assert.Equal("导出内容：Contracts\n行数：12", Chinese.Describe("Export", AuditAction.Exported, """{"export":"Contracts","rows":12}"""));
         Assert.Equal(["not json"], Chinese.Lines("Agency", AuditAction.Updated, "not json"));
+        Assert.Equal(["（仅记录版本变化）"], Chinese.Lines("PurchaseContract", AuditAction.Updated, """[{"property":"Version","old":1,"new":2}]"""));
     }
 
     [Fact]
