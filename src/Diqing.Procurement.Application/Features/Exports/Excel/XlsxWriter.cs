@@ -227,17 +227,8 @@ internal static class XlsxWriter
         w.WriteStartElement("sheetViews");
         w.WriteStartElement("sheetView");
         w.WriteAttributeString("workbookViewId", "0");
-        w.WriteStartElement("pane");
-        w.WriteAttributeString("ySplit", sheet.HeaderRow.ToString(CultureInfo.InvariantCulture));
-        w.WriteAttributeString("topLeftCell", firstData);
-        w.WriteAttributeString("activePane", "bottomLeft");
-        w.WriteAttributeString("state", "frozen");
-        w.WriteEndElement();
-        w.WriteStartElement("selection");
-        w.WriteAttributeString("pane", "bottomLeft");
-        w.WriteAttributeString("activeCell", firstData);
-        w.WriteAttributeString("sqref", firstData);
-        w.WriteEndElement();
+        Element(w, "pane", ("ySplit", sheet.HeaderRow.ToString(CultureInfo.InvariantCulture)), ("topLeftCell", firstData), ("activePane", "bottomLeft"), ("state", "frozen"));
+        Element(w, "selection", ("pane", "bottomLeft"), ("activeCell", firstData), ("sqref", firstData));
         w.WriteEndElement();
         w.WriteEndElement();
 
@@ -249,12 +240,7 @@ internal static class XlsxWriter
         for (var c = 0; c < widths.Count; c++)
         {
             var number = (c + 1).ToString(CultureInfo.InvariantCulture);
-            w.WriteStartElement("col");
-            w.WriteAttributeString("min", number);
-            w.WriteAttributeString("max", number);
-            w.WriteAttributeString("width", (widths[c] + ColumnWidthPadding).ToString("0.###", CultureInfo.InvariantCulture));
-            w.WriteAttributeString("customWidth", "1");
-            w.WriteEndElement();
+            Element(w, "col", ("min", number), ("max", number), ("width", (widths[c] + ColumnWidthPadding).ToString("0.###", CultureInfo.InvariantCulture)), ("customWidth", "1"));
         }
 
         w.WriteEndElement();
@@ -285,22 +271,10 @@ internal static class XlsxWriter
         w.WriteStartElement("printOptions");
         w.WriteAttributeString("horizontalCentered", "1");
         w.WriteEndElement();
-        w.WriteStartElement("pageMargins");
-        w.WriteAttributeString("left", "0.5");
-        w.WriteAttributeString("right", "0.5");
-        w.WriteAttributeString("top", "0.75");
-        w.WriteAttributeString("bottom", "0.75");
-        w.WriteAttributeString("header", "0.3");
-        w.WriteAttributeString("footer", "0.3");
-        w.WriteEndElement();
+        Element(w, "pageMargins", ("left", "0.5"), ("right", "0.5"), ("top", "0.75"), ("bottom", "0.75"), ("header", "0.3"), ("footer", "0.3"));
 
         // A4 (paper size 9) landscape, one page wide and as many tall as needed (with sheetPr/pageSetUpPr fitToPage).
-        w.WriteStartElement("pageSetup");
-        w.WriteAttributeString("paperSize", "9");
-        w.WriteAttributeString("orientation", "landscape");
-        w.WriteAttributeString("fitToWidth", "1");
-        w.WriteAttributeString("fitToHeight", "0");
-        w.WriteEndElement();
+        Element(w, "pageSetup", ("paperSize", "9"), ("orientation", "landscape"), ("fitToWidth", "1"), ("fitToHeight", "0"));
         w.WriteStartElement("headerFooter");
         w.WriteElementString("oddFooter", Main, LedgerLayout.FooterCode(text));
         w.WriteEndElement();
@@ -383,10 +357,19 @@ internal static class XlsxWriter
         w.WriteEndElement();
 
         // Totals carry their values (previewers and readers that do not calculate show them); Excel recomputes on opening.
-        w.WriteStartElement("calcPr");
-        w.WriteAttributeString("calcId", "0");
-        w.WriteAttributeString("fullCalcOnLoad", "1");
+        Element(w, "calcPr", ("calcId", "0"), ("fullCalcOnLoad", "1"));
         w.WriteEndElement();
+    }
+
+    /// <summary>An empty element with its attributes.</summary>
+    private static void Element(XmlWriter w, string name, params (string Name, string Value)[] attributes)
+    {
+        w.WriteStartElement(name);
+        foreach (var (attribute, value) in attributes)
+        {
+            w.WriteAttributeString(attribute, value);
+        }
+
         w.WriteEndElement();
     }
 
@@ -412,18 +395,12 @@ internal static class XlsxWriter
 
         void Default(string extension, string type)
         {
-            w.WriteStartElement("Default");
-            w.WriteAttributeString("Extension", extension);
-            w.WriteAttributeString("ContentType", type);
-            w.WriteEndElement();
+            Element(w, "Default", ("Extension", extension), ("ContentType", type));
         }
 
         void Override(string part, string type)
         {
-            w.WriteStartElement("Override");
-            w.WriteAttributeString("PartName", part);
-            w.WriteAttributeString("ContentType", type);
-            w.WriteEndElement();
+            Element(w, "Override", ("PartName", part), ("ContentType", type));
         }
     }
 
@@ -485,11 +462,7 @@ internal static class XlsxWriter
 
     private static void Relationship(XmlWriter w, string id, string type, string target)
     {
-        w.WriteStartElement("Relationship");
-        w.WriteAttributeString("Id", id);
-        w.WriteAttributeString("Type", type);
-        w.WriteAttributeString("Target", target);
-        w.WriteEndElement();
+        Element(w, "Relationship", ("Id", id), ("Type", type), ("Target", target));
     }
 
     /// <summary>
@@ -598,10 +571,7 @@ internal static class XlsxWriter
                 w.WriteAttributeString("count", Count(_formats.Count));
                 for (var i = 0; i < _formats.Count; i++)
                 {
-                    w.WriteStartElement("numFmt");
-                    w.WriteAttributeString("numFmtId", Count(164 + i));
-                    w.WriteAttributeString("formatCode", _formats[i]);
-                    w.WriteEndElement();
+                    Element(w, "numFmt", ("numFmtId", Count(164 + i)), ("formatCode", _formats[i]));
                 }
 
                 w.WriteEndElement();
@@ -639,12 +609,7 @@ internal static class XlsxWriter
 
             w.WriteStartElement("cellStyleXfs");
             w.WriteAttributeString("count", "1");
-            w.WriteStartElement("xf");
-            w.WriteAttributeString("numFmtId", "0");
-            w.WriteAttributeString("fontId", "0");
-            w.WriteAttributeString("fillId", "0");
-            w.WriteAttributeString("borderId", "0");
-            w.WriteEndElement();
+            Element(w, "xf", ("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"));
             w.WriteEndElement();
 
             w.WriteStartElement("cellXfs");
@@ -658,11 +623,7 @@ internal static class XlsxWriter
 
             w.WriteStartElement("cellStyles");
             w.WriteAttributeString("count", "1");
-            w.WriteStartElement("cellStyle");
-            w.WriteAttributeString("name", "Normal");
-            w.WriteAttributeString("xfId", "0");
-            w.WriteAttributeString("builtinId", "0");
-            w.WriteEndElement();
+            Element(w, "cellStyle", ("name", "Normal"), ("xfId", "0"), ("builtinId", "0"));
             w.WriteEndElement();
             w.WriteEndElement();
 
