@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command (README): installs what the browser tests need when missing, builds,
+# The one test command (README): installs what the browser and print tests need when missing, builds,
 # runs every test project of the solution, and ends with a "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -9,8 +9,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PLAYWRIGHT_SKIP_BROWSER_DOW
 need_packages=()
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
 [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need_packages+=(fonts-wqy-zenhei)
+# The ledgers' real-client check prints them with LibreOffice and reads the PDFs with poppler (Arial's metrics: Liberation).
+command -v soffice >/dev/null || need_packages+=(libreoffice-calc)
+command -v pdftotext >/dev/null || need_packages+=(poppler-utils)
+[ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need_packages+=(fonts-liberation)
 if [ ${#need_packages[@]} -gt 0 ]; then
-  echo "Installing ${need_packages[*]} for the browser tests..."
+  echo "Installing ${need_packages[*]} for the browser and print tests..."
   if [ "$(id -u)" -ne 0 ]; then
     echo "Run as root, or install first: apt-get install -y ${need_packages[*]}" >&2
     exit 1

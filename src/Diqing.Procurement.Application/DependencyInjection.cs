@@ -1,5 +1,6 @@
 using System.Reflection;
 using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Exports;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<OperationScopeFactory>();
         services.AddScoped<Features.Notifications.DeadlineNotices>();
+        services.AddExports(assembly);
         foreach (var type in FeatureServices(assembly))
         {
             services.AddScoped(type);

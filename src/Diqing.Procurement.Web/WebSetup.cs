@@ -1,7 +1,7 @@
 using Diqing.Procurement.Application;
 using Diqing.Procurement.Infrastructure;
 using Diqing.Procurement.Infrastructure.Persistence;
-using Diqing.Procurement.Web.Ledgers;
+using Diqing.Procurement.Web.Exports;
 using Diqing.Procurement.Web.Localization;
 using Diqing.Procurement.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -69,7 +69,7 @@ public static class WebSetup
         });
         services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         services.AddScoped<Components.Shared.UserFeedback>();
-        services.AddSingleton<Ledgers.LedgerFiles>();
+        services.AddSingleton<Exports.ExportFiles>();
 
         services.AddHostedService<Application.Features.Notifications.DeadlineNoticeService>();
         services.AddHealthChecks().AddDbContextCheck<ProcurementDbContext>("database");
@@ -96,7 +96,7 @@ public static class WebSetup
         app.MapHealthChecks("/healthz");
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
-        app.MapLedgerEndpoints();
+        app.MapExportEndpoints();
         return app;
     }
 }

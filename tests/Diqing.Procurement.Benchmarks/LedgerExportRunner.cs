@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Diqing.Procurement.Application;
-using Diqing.Procurement.Application.Features.Ledgers;
+using Diqing.Procurement.Application.Features.Audit;
+using Diqing.Procurement.Application.Features.Exports;
+using Diqing.Procurement.Application.Features.Funding;
 using Diqing.Procurement.Infrastructure;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
@@ -18,10 +20,10 @@ namespace Diqing.Procurement.Benchmarks;
 
 /// <summary>
 /// Issue 7's speed check: a 100,000-row disbursement ledger and a 100,000-row audit export through
-/// <see cref="ExportLedgerHandler"/>, against SpreadCheetah writing the same rows from the same queries.
+/// <see cref="WriteExportHandler"/>, against SpreadCheetah writing the same rows from the same queries.
 /// Each measurement runs in a fresh process so its peak working set is its own.
-/// Usage: <c>ledgers [rows] [iterations] [scenario,scenario,…]</c>; the <c>-closedxml</c> and <c>-streaming</c>
-/// scenarios force one writer (e.g. to measure ClosedXML at the 10,000-row threshold).
+/// Usage: <c>ledgers [rows] [iterations] [scenario,scenario,…]</c>, scenarios <c>disbursements</c>, <c>audit</c>
+/// and their <c>-reference</c>.
 /// </summary>
 internal static class LedgerExportRunner
 {
@@ -81,7 +83,7 @@ internal static class LedgerExportRunner
         await using var services = Services(folder);
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(TestApp.Principal(Roles.Auditor, userName: "benchmark"));
-        var handler = scope.ServiceProvider.GetRequiredService<ExportLedgerHandler>();
+        var handler = scope.ServiceProvider.GetRequiredService<WriteExportHandler>();
         var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<ProcurementDbContext>>();
         var output = Path.Combine(folder, scenario + ".xlsx");
         var watch = Stopwatch.StartNew();
@@ -103,24 +105,12 @@ internal static class LedgerExportRunner
         return 0;
     }
 
-    /// <summary>"disbursements" or "audit", optionally suffixed "-closedxml" or "-streaming" to force a writer.</summary>
-    private static LedgerRequest Request(string scenario)
+    private static ExportRequest Request(string scenario) => scenario switch
     {
-        var parts = scenario.Split('-');
-        var kind = parts[0] switch
-        {
-            "disbursements" => LedgerKind.Disbursements,
-            "audit" => LedgerKind.AuditLog,
-            _ => throw new ArgumentException("Unknown scenario " + scenario, nameof(scenario)),
-        };
-        var writer = parts.Length == 1 ? LedgerWriterKind.Automatic : parts[1] switch
-        {
-            "closedxml" => LedgerWriterKind.ClosedXml,
-            "streaming" => LedgerWriterKind.Streaming,
-            _ => throw new ArgumentException("Unknown writer in " + scenario, nameof(scenario)),
-        };
-        return new LedgerRequest(kind) { Writer = writer };
-    }
+        "disbursements" => new DisbursementLedgerRequest(),
+        "audit" => new AuditLedgerRequest(new AuditLogFilter()),
+        _ => throw new ArgumentException("Unknown scenario " + scenario, nameof(scenario)),
+    };
 
     private static async Task<int> ReferenceDisbursementsAsync(IDbContextFactory<ProcurementDbContext> dbFactory, Stream output)
     {

@@ -20,7 +20,7 @@ public sealed class LedgerTests(AppFixture app) : BrowserTest(app)
         var onPage = (await Page.Locator("[data-testid=contract-link]").AllTextContentsAsync()).Select(t => t.Trim()).ToHashSet();
         Assert.NotEmpty(onPage);
 
-        var download = await Page.RunAndWaitForDownloadAsync(() => Page.Locator("[data-testid=ledger-Contracts]").ClickAsync());
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.Locator("[data-testid=export-Contracts]").ClickAsync());
 
         Assert.Matches(@"^政府购买服务合同台账-\d{8}\.xlsx$", download.SuggestedFilename);
         await using (var file = File.OpenRead(await download.PathAsync()))
@@ -34,7 +34,7 @@ public sealed class LedgerTests(AppFixture app) : BrowserTest(app)
 
         // The link was for one download by this user: fetching it again, or as someone else, finds nothing.
         Assert.Equal(404, (await Page.APIRequest.GetAsync(download.Url)).Status);
-        await Expect(Page.Locator("[data-testid=ledger-progress]")).ToHaveCountAsync(0);
+        await Expect(Page.Locator("[data-testid=export-progress]")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -44,9 +44,9 @@ public sealed class LedgerTests(AppFixture app) : BrowserTest(app)
         await SignInAsync(agency, "agency");
         await agency.GotoAsync("contracts");
         await WaitInteractiveAsync(agency);
-        await Expect(agency.Locator("[data-testid=ledger-Contracts]")).ToBeVisibleAsync();
+        await Expect(agency.Locator("[data-testid=export-Contracts]")).ToBeVisibleAsync();
 
-        await Expect(agency.Locator("[data-testid^=ledger-]")).ToHaveCountAsync(1);
+        await Expect(agency.Locator("[data-testid^=export-]")).ToHaveCountAsync(1);
 
         // The demo competition is being judged: the bureau may export its score sheet, a judge may not.
         foreach (var (user, offered) in new[] { ("auditor", 1), ("judge", 0) })
@@ -57,7 +57,7 @@ public sealed class LedgerTests(AppFixture app) : BrowserTest(app)
             await WaitInteractiveAsync(page);
             await page.Locator("[data-testid=competition-link]").Filter(new() { HasText = "演示" }).First.ClickAsync();
             await Expect(page.Locator("[data-testid=competition-name]")).ToBeVisibleAsync();
-            await Expect(page.Locator("[data-testid=ledger-CompetitionScores]")).ToHaveCountAsync(offered);
+            await Expect(page.Locator("[data-testid=export-CompetitionScores]")).ToHaveCountAsync(offered);
         }
     }
 }

@@ -14,7 +14,17 @@ public sealed record AuditEntryRow(
     AuditAction Action,
     string EntityType,
     string? EntityKey,
-    string Changes);
+    string Changes)
+{
+    /// <summary>The entity type in the UI's language (<see cref="AuditChangeText"/>).</summary>
+    public string EntityName { get; init; } = EntityType;
+
+    /// <summary>The changes read aloud, one line a field, in the UI's language.</summary>
+    public IReadOnlyList<string> Lines { get; init; } = [];
+}
+
+/// <summary>An entity type of the log, with its name in the UI's language, for the filter.</summary>
+public sealed record AuditEntityType(string Type, string Name);
 
 public sealed record AuditLogFilter
 {
@@ -57,15 +67,19 @@ public sealed class SearchAuditLogHandler(IDbContextFactory<ProcurementDbContext
             .Take(query.Take)
             .Select(e => new AuditEntryRow(e.Id, e.OccurredAtUtc, e.UserName, e.Action, e.EntityType, e.EntityKey, e.Changes))
             .ToListAsync(cancellationToken);
-        return new PagedResult<AuditEntryRow>(items, total);
+        var readable = AuditChangeText.ForCurrentCulture(db.Model);
+        return new PagedResult<AuditEntryRow>(
+            items.Select(e => e with { EntityName = readable.EntityName(e.EntityType), Lines = readable.Lines(e.EntityType, e.Action, e.Changes) }).ToList(), total);
     }
 
-    /// <summary>Entity types present in the log, for the filter's drop-down.</summary>
-    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken cancellationToken = default)
+    /// <summary>Entity types present in the log, for the filter's drop-down, by their names in the UI's language.</summary>
+    public async Task<IReadOnlyList<AuditEntityType>> EntityTypesAsync(CancellationToken cancellationToken = default)
     {
         currentUser.DemandAny(Roles.Sets.AuditReaders);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.AuditEntries.Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        var types = await db.AuditEntries.Select(e => e.EntityType).Distinct().ToListAsync(cancellationToken);
+        var readable = AuditChangeText.ForCurrentCulture(db.Model);
+        return types.Select(t => new AuditEntityType(t, readable.EntityName(t))).OrderBy(t => t.Name, StringComparer.Create(readable.Text.Culture, false)).ToList();
     }
 
     public static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> entries, AuditLogFilter filter)

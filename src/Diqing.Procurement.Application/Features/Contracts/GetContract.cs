@@ -39,7 +39,14 @@ public sealed record ContractAllocationLine(
 
 public sealed record ContractPaymentLine(int Id, string VoucherNumber, DateOnly PaidOn, decimal Amount, string FundingSourceName, string? InstallmentLabel);
 
-public sealed record ContractHistoryLine(DateTime OccurredAtUtc, string? UserName, AuditAction Action, string EntityType, string Changes);
+public sealed record ContractHistoryLine(DateTime OccurredAtUtc, string? UserName, AuditAction Action, string EntityType, string Changes)
+{
+    /// <summary>The entity type in the UI's language (<see cref="Audit.AuditChangeText"/>).</summary>
+    public string EntityName { get; init; } = EntityType;
+
+    /// <summary>The changes read aloud, one line a field, in the UI's language.</summary>
+    public IReadOnlyList<string> Lines { get; init; } = [];
+}
 
 /// <summary>Everything the contract page shows, with the decisions and totals already made by the domain.</summary>
 public sealed record ContractDetail(
@@ -159,7 +166,10 @@ public sealed class GetContractHandler(IDbContextFactory<ProcurementDbContext> d
                 .ToListAsync(cancellationToken));
         }
 
-        return lines.OrderByDescending(l => l.OccurredAtUtc).ToList();
+        var readable = Audit.AuditChangeText.ForCurrentCulture(db.Model);
+        return lines.OrderByDescending(l => l.OccurredAtUtc)
+            .Select(l => l with { EntityName = readable.EntityName(l.EntityType), Lines = readable.Lines(l.EntityType, l.Action, l.Changes) })
+            .ToList();
     }
 
     private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -48,17 +48,7 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contracts = Filter(db, db.Contracts.AsNoTracking().Visible(currentUser), query);
         var total = await contracts.CountAsync(cancellationToken);
-        contracts = query.Sort switch
-        {
-            ContractSort.NumberAscending => contracts.OrderBy(c => c.Year).ThenBy(c => c.SequenceNumber),
-            ContractSort.AmountDescending => contracts.OrderByDescending(c => c.Amount).ThenByDescending(c => c.Id),
-            ContractSort.AmountAscending => contracts.OrderBy(c => c.Amount).ThenBy(c => c.Id),
-            ContractSort.EndDateAscending => contracts.OrderBy(c => c.EndOn).ThenBy(c => c.Id),
-            ContractSort.TitleAscending => contracts.OrderBy(c => c.Title).ThenBy(c => c.Id),
-            _ => contracts.OrderByDescending(c => c.Year).ThenByDescending(c => c.SequenceNumber),
-        };
-
-        var items = await contracts.Skip(query.Skip).Take(query.Take)
+        var items = await Sort(contracts, query.Sort).Skip(query.Skip).Take(query.Take)
             .Select(c => new ContractRow(
                 c.Id, c.Number, c.Title, c.AgencyId,
                 db.Agencies.Where(a => a.Id == c.AgencyId).Select(a => a.Name).First(),
@@ -67,6 +57,17 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
             .ToListAsync(cancellationToken);
         return new PagedResult<ContractRow>(items, total);
     }
+
+    /// <summary>The list's order, also the contract ledger's.</summary>
+    public static IOrderedQueryable<PurchaseContract> Sort(IQueryable<PurchaseContract> contracts, ContractSort sort) => sort switch
+    {
+        ContractSort.NumberAscending => contracts.OrderBy(c => c.Year).ThenBy(c => c.SequenceNumber),
+        ContractSort.AmountDescending => contracts.OrderByDescending(c => c.Amount).ThenByDescending(c => c.Id),
+        ContractSort.AmountAscending => contracts.OrderBy(c => c.Amount).ThenBy(c => c.Id),
+        ContractSort.EndDateAscending => contracts.OrderBy(c => c.EndOn).ThenBy(c => c.Id),
+        ContractSort.TitleAscending => contracts.OrderBy(c => c.Title).ThenBy(c => c.Id),
+        _ => contracts.OrderByDescending(c => c.Year).ThenByDescending(c => c.SequenceNumber),
+    };
 
     internal static IQueryable<PurchaseContract> Filter(ProcurementDbContext db, IQueryable<PurchaseContract> contracts, ListContractsQuery query)
     {

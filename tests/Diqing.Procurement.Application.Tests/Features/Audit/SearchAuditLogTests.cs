@@ -89,8 +89,8 @@ public sealed class SearchAuditLogTests : IAsyncLifetime
     public async Task Entity_types_for_the_filter_come_from_the_log()
     {
         var types = await Handler.EntityTypesAsync();
-        Assert.Contains("Agency", types);
-        Assert.Contains("IdentityRole", types);
+        Assert.Contains(new AuditEntityType("Agency", "承接机构"), types);
+        Assert.Contains(new AuditEntityType("IdentityRole", "角色"), types);
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using Diqing.Procurement.Application.Common;
 using Diqing.Procurement.Application.Features.Competitions;
-using Diqing.Procurement.Application.Features.Ledgers;
+using Diqing.Procurement.Application.Features.Exports;
 using Diqing.Procurement.TestSupport;
 
 namespace Diqing.Procurement.Application.Tests.Features.Competitions;
@@ -30,7 +30,7 @@ public sealed class GetCompetitionTests(CompetitionStates states)
     [Fact]
     public Task CanExportScores_is_true_exactly_when_the_score_sheet_exports() => states.AssertFlagAgreesAsync(CompetitionStates.All, Readers,
         async (s, a) => (await s.ViewAsync(a)).Actions.CanExportScores,
-        (s, a) => s.As<ExportLedgerHandler>(a).HandleAsync(new LedgerRequest(LedgerKind.CompetitionScores) { CompetitionId = s.CompetitionId }, new MemoryStream()), readOnly: true);
+        (s, a) => s.As<WriteExportHandler>(a).HandleAsync(new CompetitionScoreLedgerRequest(s.CompetitionId), new MemoryStream()), readOnly: true);
 
     [Fact]
     public async Task A_draft_is_found_by_the_bureau_only()

@@ -41,7 +41,7 @@ public sealed class CompetitionDetailsTests : CompetitionComponentTest
 
         Assert.Equal(["概况", "参赛项目", "评审分配", "评审结果"], Tabs(page));
         Assert.Equal((true, true, false, false), (view.Actions.ShowEntries, view.Actions.ShowCoverage, view.Actions.ShowJudging, view.Actions.CanEdit));
-        Assert.Single(page.FindAll("[data-testid=ledger-CompetitionScores]"));
+        Assert.Single(page.FindAll("[data-testid=export-CompetitionScores]"));
         Assert.Empty(page.FindAll("[data-testid=competition-edit]"));
         Assert.Equal(["phase-publish"], page.FindAll("[data-testid^=phase-]").Select(b => b.GetAttribute("data-testid")));
         Assert.NotNull(page.Find("[data-testid=panel-table]"));
@@ -53,7 +53,7 @@ public sealed class CompetitionDetailsTests : CompetitionComponentTest
         var page = Render(Actor.Judge, Roles.Judge);
 
         Assert.Equal(["概况", "评审打分"], Tabs(page));
-        Assert.Empty(page.FindAll("[data-testid=ledger-CompetitionScores], [data-testid=competition-edit], [data-testid^=phase-], [data-testid=panel-table]"));
+        Assert.Empty(page.FindAll("[data-testid=export-CompetitionScores], [data-testid=competition-edit], [data-testid^=phase-], [data-testid=panel-table]"));
     }
 
     [Fact]
