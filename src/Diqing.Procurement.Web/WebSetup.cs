@@ -1,6 +1,7 @@
 using Diqing.Procurement.Application;
 using Diqing.Procurement.Infrastructure;
 using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Web.Diagnostics;
 using Diqing.Procurement.Web.Ledgers;
 using Diqing.Procurement.Web.Localization;
 using Diqing.Procurement.Web.Security;
@@ -73,6 +74,11 @@ public static class WebSetup
 
         services.AddHostedService<Application.Features.Notifications.DeadlineNoticeService>();
         services.AddHealthChecks().AddDbContextCheck<ProcurementDbContext>("database");
+        if (Diagnostics.BenchmarkEndpoints.IsEnabled(configuration))
+        {
+            services.AddBenchmarkDiagnostics();
+        }
+
         return services;
     }
 
@@ -97,6 +103,11 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
         app.MapLedgerEndpoints();
+        if (Diagnostics.BenchmarkEndpoints.IsEnabled(app.Configuration))
+        {
+            app.MapBenchmarkEndpoints();
+        }
+
         return app;
     }
 }
