@@ -26,11 +26,10 @@ internal sealed class CommandCapture : IObserver<DiagnosticListener>, IObserver<
         }
     }
 
-    public static async Task<string> ExplainAsync(string database, (string Sql, (string Name, object? Value)[] Parameters) command)
+    /// <param name="connection">An open connection of EF's (it has EF's functions and collations, e.g. ef_sum, EF_DECIMAL).</param>
+    public static async Task<string> ExplainAsync(System.Data.Common.DbConnection connection, (string Sql, (string Name, object? Value)[] Parameters) command)
     {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var explain = connection.CreateCommand();
+        await using var explain = (SqliteCommand)connection.CreateCommand();
         explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;
         foreach (var (name, value) in command.Parameters)
         {
@@ -48,7 +47,6 @@ internal sealed class CommandCapture : IObserver<DiagnosticListener>, IObserver<
         }
         catch (SqliteException e)
         {
-            // e.g. EF's own collation (EF_DECIMAL) exists only on EF's connections.
             lines.Add("   plan not available: " + e.Message);
         }
 
