@@ -25,4 +25,24 @@ public sealed class AgencyLookupHandler(IDbContextFactory<ProcurementDbContext> 
             .Select(a => new AgencyOption(a.Id, a.Name, a.Status))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The first <paramref name="take"/> agencies whose name contains <paramref name="term"/> (all when empty), for a
+    /// picker that asks as the user types instead of holding every agency in each open page.
+    /// </summary>
+    public async Task<IReadOnlyList<AgencyOption>> SearchAsync(string? term, int take, CancellationToken cancellationToken = default)
+    {
+        currentUser.DemandAny(Roles.Sets.BureauStaff);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var agencies = db.Agencies.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(term))
+        {
+            var text = term.Trim();
+            agencies = agencies.Where(a => a.Name.Contains(text));
+        }
+
+        return await agencies.OrderBy(a => a.Name).Take(take)
+            .Select(a => new AgencyOption(a.Id, a.Name, a.Status))
+            .ToListAsync(cancellationToken);
+    }
 }
