@@ -19,6 +19,11 @@ if (args.Length > 0 && args[0] == "load")
     return await Diqing.Procurement.Benchmarks.Load.LoadRunner.MainAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "startup")
+{
+    return await Diqing.Procurement.Benchmarks.Load.StartupRunner.MainAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "lists")
 {
     return await Diqing.Procurement.Benchmarks.Lists.ListQueryRunner.MainAsync(args);
