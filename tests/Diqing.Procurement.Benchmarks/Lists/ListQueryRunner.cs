@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using Diqing.Procurement.Application;
 using Diqing.Procurement.Application.Features.Audit;
 using Diqing.Procurement.Application.Features.Contracts;
 using Diqing.Procurement.Benchmarks.Load;
@@ -11,12 +9,10 @@ using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Domain.Security;
-using Diqing.Procurement.Infrastructure;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
 using Diqing.Procurement.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Diqing.Procurement.Benchmarks.Lists;
 
@@ -34,7 +30,7 @@ internal static class ListQueryRunner
         var template = await LoadData.EnsureTemplateAsync(Number("--contracts", 100_000), Number("--audit", 1_000_000), Number("--port", 5310));
         var run = LoadData.CopyForRun(template, "lists");
         using var capture = new CommandCapture();
-        await using var services = Services(run);
+        await using var services = LedgerExportRunner.Services(run);
         await DatabaseMigrator.MigrateAsync(services, run); // a template made before the latest migrations gets them
         var agencyId = (int)await LoadData.ScalarAsync(Path.Combine(run, "diqing.db"), "SELECT MAX(Id) FROM Agencies");
 
@@ -144,14 +140,5 @@ internal static class ListQueryRunner
         var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(user);
         return scope.ServiceProvider.GetRequiredService<T>();
-    }
-
-    private static ServiceProvider Services(string folder)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddProcurementInfrastructure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataFolder = folder }, folder);
-        services.AddProcurementApplication();
-        return services.BuildServiceProvider();
     }
 }
