@@ -1,6 +1,7 @@
 using Diqing.Procurement.Application;
 using Diqing.Procurement.Infrastructure;
 using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Web.Diagnostics;
 using Diqing.Procurement.Web.Exports;
 using Diqing.Procurement.Web.Localization;
 using Diqing.Procurement.Web.Security;
@@ -29,7 +30,18 @@ public static class WebSetup
             .SetApplicationName("Diqing.Procurement")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.ResolveDataFolder(environment.ContentRootPath), "keys")));
 
-        services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = environment.IsDevelopment());
+        services.AddRazorComponents().AddInteractiveServerComponents(o =>
+        {
+            o.DetailedErrors = environment.IsDevelopment();
+
+            // A circuit whose connection dropped (a phone in a township, ADR 8) is kept 3 minutes so the page comes back
+            // as it was; at most 100 are kept, which bounds what abandoned tabs hold (about 2 MB each, docs/performance.md).
+            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            o.DisconnectedCircuitMaxRetained = 100;
+
+            // The app's JS calls are small (the report mirror, downloads): one that takes 30 s has lost its browser.
+            o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
+        });
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, UserCircuitHandler>());
@@ -73,6 +85,11 @@ public static class WebSetup
 
         services.AddHostedService<Application.Features.Notifications.DeadlineNoticeService>();
         services.AddHealthChecks().AddDbContextCheck<ProcurementDbContext>("database");
+        if (Diagnostics.BenchmarkEndpoints.IsEnabled(configuration))
+        {
+            services.AddBenchmarkDiagnostics();
+        }
+
         return services;
     }
 
@@ -97,6 +114,11 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
         app.MapExportEndpoints();
+        if (Diagnostics.BenchmarkEndpoints.IsEnabled(app.Configuration))
+        {
+            app.MapBenchmarkEndpoints();
+        }
+
         return app;
     }
 }

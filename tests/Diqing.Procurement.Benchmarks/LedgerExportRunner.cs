@@ -229,7 +229,7 @@ internal static class LedgerExportRunner
     }
 
     /// <summary>The application's services on the seeded file (what TestApp does, without deleting the folder).</summary>
-    private static ServiceProvider Services(string folder)
+    internal static ServiceProvider Services(string folder)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));

@@ -13,6 +13,22 @@ if (args.Length > 0 && args[0] is "ledgers" or "ledger-run")
     return await Diqing.Procurement.Benchmarks.LedgerExportRunner.MainAsync(args);
 }
 
+// Issue 18 (docs/performance.md): sessions, memory per circuit and interaction times against the real app.
+if (args.Length > 0 && args[0] == "load")
+{
+    return await Diqing.Procurement.Benchmarks.Load.LoadRunner.MainAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "startup")
+{
+    return await Diqing.Procurement.Benchmarks.Load.StartupRunner.MainAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "lists")
+{
+    return await Diqing.Procurement.Benchmarks.Lists.ListQueryRunner.MainAsync(args);
+}
+
 var config = DefaultConfig.Instance
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);

@@ -170,6 +170,8 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
 
                     b.HasIndex("EntityType", "EntityKey");
 
+                    b.HasIndex("EntityType", "Id");
+
                     b.HasIndex("UserName", "Id");
 
                     b.HasIndex("EntityType", "Action", "Id");
@@ -717,15 +719,25 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId");
+                    b.HasIndex("Amount");
+
+                    b.HasIndex("EndOn");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Title");
 
                     b.HasIndex("Year", "SequenceNumber")
                         .IsUnique();
+
+                    b.HasIndex("AgencyId", "Year", "SequenceNumber");
+
+                    b.HasIndex("County", "Year", "SequenceNumber");
+
+                    b.HasIndex("Method", "Year", "SequenceNumber");
+
+                    b.HasIndex("Status", "Year", "SequenceNumber");
 
                     b.ToTable("Contracts");
                 });

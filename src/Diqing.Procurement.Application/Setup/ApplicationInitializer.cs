@@ -52,12 +52,11 @@ public static class ApplicationInitializer
 
     private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
     {
-        foreach (var role in Roles.All)
+        // One query for the roles there are (every start runs this), then only the missing ones.
+        var existing = (await roles.Roles.Select(r => r.Name).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        foreach (var role in Roles.All.Where(r => !existing.Contains(r)))
         {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
+            await roles.CreateAsync(new IdentityRole(role));
         }
     }
 
@@ -139,6 +138,10 @@ public static class ApplicationInitializer
         await db.SaveChangesAsync(cancellationToken);
 
         var users = provider.GetRequiredService<UserManager<ApplicationUser>>();
+
+        // Every demo account has the same public password: hash it once (a hash costs ~0.1 CPU-second by design),
+        // not once per account. The shared salt tells nothing the README does not.
+        string? demoHash = null;
         foreach (var account in DemoData.Accounts)
         {
             if (await users.FindByNameAsync(account.UserName) is not null)
@@ -150,7 +153,9 @@ public static class ApplicationInitializer
                 ? null
                 : await db.Agencies.Where(a => a.UnifiedSocialCreditCode == account.AgencyUscc).Select(a => (int?)a.Id).SingleAsync(cancellationToken);
             var user = new ApplicationUser { UserName = account.UserName, DisplayName = account.DisplayName, AgencyId = agencyId, CreatedAtUtc = DateTime.UtcNow };
-            var created = await users.CreateAsync(user, DemoData.Password);
+            demoHash ??= users.PasswordHasher.HashPassword(user, DemoData.Password);
+            user.PasswordHash = demoHash;
+            var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
                 throw new StartupRefusedException("Demo account failed: " + string.Join("; ", created.Errors.Select(e => e.Description)));

@@ -29,7 +29,26 @@ public sealed class LookupAgenciesHandler(IDbContextFactory<ProcurementDbContext
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The same list for an optional filter: empty, not forbidden, for users who may not pick an agency.</summary>
-    public Task<IReadOnlyList<AgencyOption>> ForFilterAsync(CancellationToken cancellationToken = default) =>
-        currentUser.IsAnyOf(Pickers) ? HandleAsync(cancellationToken) : Task.FromResult<IReadOnlyList<AgencyOption>>([]);
+    /// <summary>Whether the user may pick among all agencies (the contract list shows its agency filter only then).</summary>
+    public bool MayPick => currentUser.IsAnyOf(Pickers);
+
+    /// <summary>
+    /// The first <paramref name="take"/> agencies whose name contains <paramref name="term"/> (all when empty), for a
+    /// picker that asks as the user types instead of holding every agency in each open page.
+    /// </summary>
+    public async Task<IReadOnlyList<AgencyOption>> SearchAsync(string? term, int take, CancellationToken cancellationToken = default)
+    {
+        currentUser.DemandAny(Pickers);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var agencies = db.Agencies.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(term))
+        {
+            var text = term.Trim();
+            agencies = agencies.Where(a => a.Name.Contains(text));
+        }
+
+        return await agencies.OrderBy(a => a.Name).Take(take)
+            .Select(a => new AgencyOption(a.Id, a.Name, a.Status))
+            .ToListAsync(cancellationToken);
+    }
 }

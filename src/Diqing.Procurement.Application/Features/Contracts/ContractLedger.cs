@@ -44,7 +44,7 @@ internal sealed class ContractLedger : ExportDefinition<ContractLedgerRequest>
 
         var contracts = ListContractsHandler.Filter(db, db.Contracts.AsNoTracking().Visible(user), query);
         var count = await contracts.CountAsync(cancellationToken);
-        var rows = ListContractsHandler.Sort(contracts, query.Sort) // the same order as the contract list page
+        var rows = ListContractsHandler.Sort(contracts, query.Sort, db) // the same order as the contract list page
             .Select(c => new Row(
                 c.Number, c.Title,
                 db.Agencies.Where(a => a.Id == c.AgencyId).Select(a => a.Name).First(),
@@ -56,7 +56,7 @@ internal sealed class ContractLedger : ExportDefinition<ContractLedgerRequest>
                 c.Evaluation == null ? null : (decimal?)c.Evaluation.Score));
 
         // One row per allocation (a few per contract: in memory), in the contracts' order, then by source.
-        var position = (await ListContractsHandler.Sort(contracts, query.Sort).Select(c => c.Id).ToListAsync(cancellationToken))
+        var position = (await ListContractsHandler.Sort(contracts, query.Sort, db).Select(c => c.Id).ToListAsync(cancellationToken))
             .Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
         var funding = (await (from a in db.Allocations.AsNoTracking()
                               join c in contracts on a.ContractId equals c.Id

@@ -47,35 +47,49 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contracts = Filter(db, db.Contracts.AsNoTracking().Visible(currentUser), query);
-        var total = await contracts.CountAsync(cancellationToken);
-        var items = await Sort(contracts, query.Sort).Skip(query.Skip).Take(query.Take)
+        var (total, bounded) = await contracts.CountBoundedAsync(cancellationToken);
+
+        // The page's ids first (a walk of the sort order's index), then the 20 rows with their agency and paid sums:
+        // SQLite computes a row's subqueries before sorting, so one statement would compute them for every match.
+        var ids = await Sort(contracts, query.Sort, db).Skip(query.Skip).Take(query.Take).Select(c => c.Id).ToListAsync(cancellationToken);
+        var rows = await db.Contracts.AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
             .Select(c => new ContractRow(
                 c.Id, c.Number, c.Title, c.AgencyId,
                 db.Agencies.Where(a => a.Id == c.AgencyId).Select(a => a.Name).First(),
                 c.Method, c.County, c.Amount, c.StartOn, c.EndOn, c.Status,
                 c.Installments.Sum(i => (decimal?)i.PaidAmount) ?? 0m))
-            .ToListAsync(cancellationToken);
-        return new PagedResult<ContractRow>(items, total);
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        return new PagedResult<ContractRow>([.. ids.Select(id => rows[id])], total) { TotalIsLowerBound = bounded };
     }
 
-    /// <summary>The list's order, also the contract ledger's.</summary>
-    public static IOrderedQueryable<PurchaseContract> Sort(IQueryable<PurchaseContract> contracts, ContractSort sort) => sort switch
+    /// <summary>
+    /// The list's order, also the contract ledger's. Every order ends on a unique key, so pages never overlap; each has
+    /// an index (ListIndexes migration).
+    /// </summary>
+    public static IOrderedQueryable<PurchaseContract> Sort(IQueryable<PurchaseContract> contracts, ContractSort sort, ProcurementDbContext db)
     {
-        ContractSort.NumberAscending => contracts.OrderBy(c => c.Year).ThenBy(c => c.SequenceNumber),
-        ContractSort.AmountDescending => contracts.OrderByDescending(c => c.Amount).ThenByDescending(c => c.Id),
-        ContractSort.AmountAscending => contracts.OrderBy(c => c.Amount).ThenBy(c => c.Id),
-        ContractSort.EndDateAscending => contracts.OrderBy(c => c.EndOn).ThenBy(c => c.Id),
-        ContractSort.TitleAscending => contracts.OrderBy(c => c.Title).ThenBy(c => c.Id),
-        _ => contracts.OrderByDescending(c => c.Year).ThenByDescending(c => c.SequenceNumber),
-    };
+        // SQLite keeps decimals as text and orders them through EF's own collation, which no index can serve;
+        // the REAL value orders the same (amounts have 2 decimals, far below 2^53) and has an expression index.
+        var sqlite = db.Database.IsSqlite();
+        return sort switch
+        {
+            ContractSort.NumberAscending => contracts.OrderBy(c => c.Year).ThenBy(c => c.SequenceNumber),
+            ContractSort.AmountDescending when sqlite => contracts.OrderByDescending(c => (double)c.Amount).ThenByDescending(c => c.Id),
+            ContractSort.AmountAscending when sqlite => contracts.OrderBy(c => (double)c.Amount).ThenBy(c => c.Id),
+            ContractSort.AmountDescending => contracts.OrderByDescending(c => c.Amount).ThenByDescending(c => c.Id),
+            ContractSort.AmountAscending => contracts.OrderBy(c => c.Amount).ThenBy(c => c.Id),
+            ContractSort.EndDateAscending => contracts.OrderBy(c => c.EndOn).ThenBy(c => c.Id),
+            ContractSort.TitleAscending => contracts.OrderBy(c => c.Title).ThenBy(c => c.Id),
+            _ => contracts.OrderByDescending(c => c.Year).ThenByDescending(c => c.SequenceNumber),
+        };
+    }
 
     internal static IQueryable<PurchaseContract> Filter(ProcurementDbContext db, IQueryable<PurchaseContract> contracts, ListContractsQuery query)
     {
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim();
-            contracts = contracts.Where(c => c.Title.Contains(term) || c.Number.Contains(term)
-                || db.Agencies.Any(a => a.Id == c.AgencyId && a.Name.Contains(term)));
+            contracts = contracts.Matching(db, query.Search.Trim());
         }
 
         if (query.Status is { } status)
@@ -105,7 +119,9 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
 
         if (query.FundingKind is { } kind)
         {
-            contracts = contracts.Where(c => db.Allocations.Any(a => a.ContractId == c.Id && a.FundingSource.Kind == kind));
+            // The funded contracts' ids once (IN), not a lookup per contract (EXISTS) for every row walked.
+            var funded = db.Allocations.Where(a => a.FundingSource.Kind == kind).Select(a => a.ContractId);
+            contracts = contracts.Where(c => funded.Contains(c.Id));
         }
 
         return contracts;

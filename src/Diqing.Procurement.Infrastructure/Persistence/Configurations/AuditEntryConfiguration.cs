@@ -30,6 +30,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => e.OccurredAtUtc);
         builder.HasIndex(e => new { e.UserName, e.Id });
         builder.HasIndex(e => new { e.EntityType, e.Action, e.Id });
+        builder.HasIndex(e => new { e.EntityType, e.Id });
         builder.HasIndex(e => new { e.Action, e.Id });
         builder.HasIndex(e => new { e.EntityType, e.EntityKey });
     }

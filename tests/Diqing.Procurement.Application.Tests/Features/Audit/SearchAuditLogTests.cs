@@ -66,6 +66,38 @@ public sealed class SearchAuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unfiltered_pages_seek_by_chain_position_and_match_offset_paging()
+    {
+        await using var db = await _app.DbAsync();
+        var expected = await db.AuditEntries.OrderByDescending(e => e.Id).Skip(3).Take(3).Select(e => e.Id).ToListAsync();
+
+        var second = await Handler.HandleAsync(new SearchAuditLogQuery { Page = 1, PageSize = 3 });
+
+        Assert.Equal(expected, second.Items.Select(e => e.Id));
+        Assert.False(second.TotalIsLowerBound);
+    }
+
+    [Fact]
+    public async Task A_filtered_count_stops_at_the_limit_and_says_so()
+    {
+        // Appended as raw rows (the chain is not the point here); the head keeps the unfiltered count right.
+        await _app.ExecuteRawSqlAsync($"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {PagedQuery.CountLimit + 1})
+            INSERT INTO AuditEntries (Id, OccurredAtUtc, UserName, Action, EntityType, EntityKey, Changes, PreviousHash, Hash)
+            SELECT (SELECT LastEntryId FROM AuditChainHeads) + i, '2026-01-01 00:00:00', 'bulk', 'Updated', 'Bulk', CAST(i AS TEXT), '[]',
+                   printf('%064d', 0), printf('%064d', 0)
+            FROM n;
+            UPDATE AuditChainHeads SET LastEntryId = (SELECT MAX(Id) FROM AuditEntries);
+            """);
+
+        var bulk = await Handler.HandleAsync(new SearchAuditLogQuery { Filter = new AuditLogFilter { EntityType = "Bulk" } });
+        var agencies = await Handler.HandleAsync(new SearchAuditLogQuery { Filter = new AuditLogFilter { EntityType = "Agency" } });
+
+        Assert.Equal((PagedQuery.CountLimit, true), (bulk.TotalCount, bulk.TotalIsLowerBound));
+        Assert.Equal((5, false), (agencies.TotalCount, agencies.TotalIsLowerBound));
+    }
+
+    [Fact]
     public async Task Time_range_is_half_open()
     {
         await using var db = await _app.DbAsync();
