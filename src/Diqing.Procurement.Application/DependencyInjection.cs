@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<OperationScopeFactory>();
         services.AddScoped<Features.Notifications.DeadlineNotices>();
+        services.AddScoped<Features.Audit.AuditCheckpoints>();
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
                      && (t.Name.EndsWith("Handler", StringComparison.Ordinal) || t.Name.EndsWith("Actions", StringComparison.Ordinal))))
         {

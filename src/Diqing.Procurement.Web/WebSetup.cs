@@ -1,5 +1,6 @@
 using Diqing.Procurement.Application;
 using Diqing.Procurement.Infrastructure;
+using Diqing.Procurement.Infrastructure.Auditing;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Web.Ledgers;
 using Diqing.Procurement.Web.Localization;
@@ -21,7 +22,14 @@ public static class WebSetup
     public static IServiceCollection AddProcurementWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddProcurementInfrastructure(database, environment.ContentRootPath);
+        var audit = configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions();
+        if (configuration.GetValue<bool>("Demo:Enabled"))
+        {
+            // The demo gets a generated key beside (never inside) its data folder; production must configure one.
+            audit.WithDemoDefaults(database.ResolveDataFolder(environment.ContentRootPath));
+        }
+
+        services.AddProcurementInfrastructure(database, environment.ContentRootPath, audit);
         services.AddProcurementApplication();
 
         // Cookie and antiforgery keys survive restarts (otherwise every restart signs everybody out).
@@ -72,6 +80,7 @@ public static class WebSetup
         services.AddSingleton<Ledgers.LedgerFiles>();
 
         services.AddHostedService<Application.Features.Notifications.DeadlineNoticeService>();
+        services.AddHostedService<Application.Features.Audit.AuditCheckpointJob>();
         services.AddHealthChecks().AddDbContextCheck<ProcurementDbContext>("database");
         return services;
     }

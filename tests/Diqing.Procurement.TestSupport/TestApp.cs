@@ -3,6 +3,7 @@ using Diqing.Procurement.Application;
 using Diqing.Procurement.Domain.Agencies;
 using Diqing.Procurement.Domain.Security;
 using Diqing.Procurement.Infrastructure;
+using Diqing.Procurement.Infrastructure.Auditing;
 using Diqing.Procurement.Infrastructure.Identity;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
@@ -34,13 +35,13 @@ public sealed class TestApp : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(Folder, "diqing.db");
 
-    public static async Task<TestApp> CreateAsync(Action<IServiceCollection>? configure = null)
+    public static async Task<TestApp> CreateAsync(Action<IServiceCollection>? configure = null, AuditOptions? audit = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "diqing-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddProcurementInfrastructure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataFolder = folder }, folder);
+        services.AddProcurementInfrastructure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataFolder = folder }, folder, audit ?? AuditOptions(folder));
         services.AddProcurementApplication();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -57,6 +58,17 @@ public sealed class TestApp : IAsyncDisposable
 
         return new TestApp(provider, folder);
     }
+
+    /// <summary>A random audit key of this test app only, given in configuration; checkpoints in a folder of their own.</summary>
+    public static AuditOptions AuditOptions(string folder) => new()
+    {
+        Keys = { [AuditKeyId] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) },
+        CheckpointFolder = Path.Combine(folder, "checkpoints"),
+    };
+
+    public const string AuditKeyId = "test-1";
+
+    public string CheckpointFolder => Services.GetRequiredService<AuditCheckpointStore>().Folder;
 
     /// <summary>A DI scope whose current user is the given principal (or anonymous).</summary>
     public AsyncServiceScope Scope(ClaimsPrincipal? user = null)

@@ -42,7 +42,9 @@ public sealed class AuditLedgerTests : IAsyncLifetime
         var sheet = workbook.Worksheet(1);
 
         Assert.Equal($"审计链校验（导出时）：不完整，自第 {tampered} 条起被篡改或缺失（已校验 {chain.CheckedCount} 条）", sheet.Cell(5, 1).GetString());
-        const int headerRow = 6;
+        Assert.Equal("审计链头（导出时）：审计链不完整，未写入检查点", sheet.Cell(6, 1).GetString());
+        Assert.False(Directory.Exists(_app.CheckpointFolder) && Directory.EnumerateFiles(_app.CheckpointFolder).Any());
+        const int headerRow = 7;
         await using var db = await _app.DbAsync();
         var entries = await db.AuditEntries.CountAsync() - 1; // the export's own event comes after the file
         Assert.Equal(entries, file.RowCount);

@@ -5,7 +5,9 @@ using Diqing.Procurement.Application.Features.Ledgers;
 using Diqing.Procurement.Application.Features.Reports;
 using Diqing.Procurement.Domain.Auditing;
 using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Diqing.Procurement.Application.Tests.Ledgers;
 
@@ -117,7 +119,11 @@ public sealed class LedgerKindsTests(LedgerData data)
         var expected = await data.QueryAsync(db => SearchAuditLogHandler.Apply(db.AuditEntries, filter).CountAsync());
         Assert.Equal(expected, file.RowCount);
         Assert.StartsWith("审计链校验（导出时）：完整", sheet.Cell(5, 1).GetString());
-        const int headerRow = 6;
+        // The chain head at export is in the preamble and in a signed checkpoint outside the database.
+        var checkpoint = data.App.Services.GetRequiredService<AuditCheckpointStore>().Latest();
+        Assert.NotNull(checkpoint);
+        Assert.StartsWith($"审计链头（导出时）：第 {checkpoint.Sequence} 条，MAC {checkpoint.Mac}；", sheet.Cell(6, 1).GetString());
+        const int headerRow = 7;
         LedgerAssert.TotalIs(sheet, "时间", expected, headerRow);
         Assert.All(LedgerAssert.ColumnCells(sheet, "操作", headerRow), c => Assert.Equal("新增", c.GetString()));
         Assert.All(LedgerAssert.ColumnCells(sheet, "对象类型", headerRow), c => Assert.Equal("PurchaseContract", c.GetString()));

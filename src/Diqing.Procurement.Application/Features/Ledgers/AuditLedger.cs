@@ -5,12 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Features.Ledgers;
 
-/// <summary>Audit-log export: the filtered entries in chain order, headed by the chain verification done at export time.</summary>
+/// <summary>
+/// Audit-log export: the filtered entries in chain order, headed by the chain verification done at export time and the chain
+/// head, which is also written as a signed checkpoint outside the database when the chain verified.
+/// </summary>
 internal static class AuditLedger
 {
-    private sealed record Row(long Id, DateTime OccurredAtUtc, string? UserName, AuditAction Action, string EntityType, string? EntityKey, string Changes, string Hash);
+    private sealed record Row(long Id, DateTime OccurredAtUtc, string? UserName, AuditAction Action, string EntityType, string? EntityKey, string Changes, string Mac);
 
-    public static async Task<LedgerDocument> BuildAsync(LedgerContext context, VerifyAuditChainHandler verify, CancellationToken cancellationToken)
+    public static async Task<LedgerDocument> BuildAsync(LedgerContext context, VerifyAuditChainHandler verify, AuditCheckpoints checkpoints, CancellationToken cancellationToken)
     {
         var (db, text) = (context.Db, context.Text);
         var filter = context.Request.Audit ?? new AuditLogFilter();
@@ -26,11 +29,15 @@ internal static class AuditLedger
         var verdict = chain.IsIntact
             ? text["Audit.ChainIntact", chain.CheckedCount]
             : text["Audit.ChainBroken", chain.FirstBrokenEntryId ?? 0, chain.CheckedCount];
+        var checkpoint = chain.IsIntact ? await checkpoints.WriteAsync(cancellationToken) : null;
+        var head = checkpoint is null
+            ? text["Audit.HeadNotCheckpointed"]
+            : text["Audit.Head", checkpoint.Sequence, checkpoint.Mac, ChinaTime.FromUtc(checkpoint.CreatedAtUtc).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)];
 
         var entries = SearchAuditLogHandler.Apply(db.AuditEntries.AsNoTracking(), filter);
         var count = await entries.CountAsync(cancellationToken);
         var rows = entries.OrderBy(e => e.Id)
-            .Select(e => new Row(e.Id, e.OccurredAtUtc, e.UserName, e.Action, e.EntityType, e.EntityKey, e.Changes, e.Hash))
+            .Select(e => new Row(e.Id, e.OccurredAtUtc, e.UserName, e.Action, e.EntityType, e.EntityKey, e.Changes, e.Mac))
             .AsAsyncEnumerable();
 
         LedgerColumn[] columns =
@@ -42,13 +49,13 @@ internal static class AuditLedger
             text.Column("EntityType", 18, LedgerCellKind.Text),
             text.Column("EntityKey", 12, LedgerCellKind.Text),
             text.Column("Changes", 80, LedgerCellKind.Text),
-            text.Column("Hash", 20, LedgerCellKind.Text),
+            text.Column("Mac", 20, LedgerCellKind.Text),
         ];
         var actions = Enum.GetValues<AuditAction>().ToDictionary(a => a, text.Of);
         var title = text["Title.AuditLog"];
-        var sheet = new LedgerSheet(title, context.Preamble(title, verdict), columns, count, LedgerContext.Map(rows, r => new object?[]
+        var sheet = new LedgerSheet(title, context.Preamble(title, verdict, head), columns, count, LedgerContext.Map(rows, r => new object?[]
         {
-            r.Id, ChinaTime.FromUtc(r.OccurredAtUtc), r.UserName, actions[r.Action], r.EntityType, r.EntityKey, r.Changes, r.Hash,
+            r.Id, ChinaTime.FromUtc(r.OccurredAtUtc), r.UserName, actions[r.Action], r.EntityType, r.EntityKey, r.Changes, r.Mac,
         }, cancellationToken));
         return new LedgerDocument([sheet], text);
     }

@@ -18,7 +18,8 @@ public sealed class ExportLedgerHandler(
     IDbContextFactory<ProcurementDbContext> dbFactory,
     ICurrentUser currentUser,
     TimeProvider clock,
-    VerifyAuditChainHandler verifyAuditChain)
+    VerifyAuditChainHandler verifyAuditChain,
+    AuditCheckpoints auditCheckpoints)
 {
     /// <summary>Above this many data rows the streaming writer is used (ClosedXML needs ~13 KB per 12-column row).</summary>
     public const int StreamingThreshold = 10_000;
@@ -44,7 +45,7 @@ public sealed class ExportLedgerHandler(
             LedgerKind.Disbursements => await DisbursementLedger.BuildAsync(context, cancellationToken),
             LedgerKind.Progress => await ProgressLedger.BuildAsync(context, cancellationToken),
             LedgerKind.CompetitionScores => await CompetitionScoreLedger.BuildAsync(context, cancellationToken),
-            LedgerKind.AuditLog => await AuditLedger.BuildAsync(context, verifyAuditChain, cancellationToken),
+            LedgerKind.AuditLog => await AuditLedger.BuildAsync(context, verifyAuditChain, auditCheckpoints, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, null),
         };
 
