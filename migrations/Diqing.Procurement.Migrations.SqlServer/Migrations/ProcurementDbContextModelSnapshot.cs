@@ -89,7 +89,7 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                     b.Property<long>("LastEntryId")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("LastHash")
+                    b.Property<string>("LastMac")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
@@ -109,7 +109,7 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                         {
                             Id = 1,
                             LastEntryId = 0L,
-                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastMac = "0000000000000000000000000000000000000000000000000000000000000000",
                             Version = 0L
                         });
                 });
@@ -137,7 +137,13 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<string>("Hash")
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Mac")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
@@ -147,7 +153,7 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("PreviousHash")
+                    b.Property<string>("PreviousMac")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
