@@ -145,6 +145,11 @@ public class PurchaseContract
             throw new DomainException("Contract.IndicatorInvalid");
         }
 
+        foreach (var indicator in list)
+        {
+            NameText.Guard(indicator.Name);
+        }
+
         _indicators = list.Select(i => i with { Name = i.Name.Trim(), Unit = i.Unit.Trim() }).ToList();
         Touch();
     }
@@ -152,10 +157,7 @@ public class PurchaseContract
     public Milestone AddMilestone(string name, DateOnly dueOn, string? deliverables)
     {
         Require(ContractAction.EditDraft);
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new DomainException("Milestone.NameRequired");
-        }
+        name = NameText.Require(name, "Milestone.NameRequired");
 
         if (dueOn < StartOn || dueOn > EndOn)
         {
@@ -343,10 +345,7 @@ public class PurchaseContract
 
     private void Apply(ContractDetails details)
     {
-        if (string.IsNullOrWhiteSpace(details.Title))
-        {
-            throw new DomainException("Contract.TitleRequired");
-        }
+        NameText.Require(details.Title, "Contract.TitleRequired");
 
         if (string.IsNullOrWhiteSpace(details.PurchasingUnit))
         {
