@@ -14,6 +14,8 @@ public static class DependencyInjection
         services.AddScoped<OperationScopeFactory>();
         services.AddScoped<Features.Notifications.DeadlineNotices>();
         services.AddScoped<Features.Audit.AuditCheckpoints>();
+        services.AddSingleton(sp => new Features.Account.SignInAttempts(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
                      && (t.Name.EndsWith("Handler", StringComparison.Ordinal) || t.Name.EndsWith("Actions", StringComparison.Ordinal))))
         {

@@ -48,6 +48,8 @@ public static class DependencyInjection
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ApplicationUserClaimsPrincipalFactory>();
         services.AddScoped<IUserConfirmation<ApplicationUser>, ActiveAccountConfirmation>();
+        services.TryAddSingleton(new UserSessionOptions());
+        services.AddScoped<UserSessions>();
         return services;
     }
 

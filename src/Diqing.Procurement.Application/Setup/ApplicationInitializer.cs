@@ -17,6 +17,9 @@ namespace Diqing.Procurement.Application.Setup;
 /// </summary>
 public static class ApplicationInitializer
 {
+    private const string AuthenticatorStore = "[AspNetUserStore]";
+    private const string AuthenticatorKeyName = "AuthenticatorKey";
+
     public static async Task InitializeAsync(
         IServiceProvider services, string contentRoot, DemoOptions demo, BootstrapOptions bootstrap, CancellationToken cancellationToken = default)
     {
@@ -86,6 +89,12 @@ public static class ApplicationInitializer
         foreach (var account in DemoData.Accounts)
         {
             var user = await users.FindByNameAsync(account.UserName);
+            if (user is { IsDeactivated: false } && account.AuthenticatorKey is { } key && await users.GetAuthenticatorKeyAsync(user) == key)
+            {
+                throw new StartupRefusedException(
+                    $"Account '{account.UserName}' still uses the published demo authenticator key. Deactivate it, or sign in and set up two-factor sign-in again (账户安全), or use a fresh database.");
+            }
+
             if (user is { IsDeactivated: false } && await users.CheckPasswordAsync(user, DemoData.Password))
             {
                 throw new StartupRefusedException(
@@ -147,6 +156,12 @@ public static class ApplicationInitializer
             }
 
             await users.AddToRoleAsync(user, account.Role);
+            if (account.AuthenticatorKey is { } key)
+            {
+                // Identity keeps the authenticator key as this token of its own store.
+                await users.SetAuthenticationTokenAsync(user, AuthenticatorStore, AuthenticatorKeyName, key);
+                await users.SetTwoFactorEnabledAsync(user, true);
+            }
         }
 
         await DemoContracts.SeedAsync(provider, cancellationToken);

@@ -180,7 +180,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         var drafts = new List<AuditDraft>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry or AuditChainHead)
+            // Sessions are not business data: signing in and out are audit events of their own.
+            if (entry.Entity is AuditEntry or AuditChainHead or Identity.UserSession)
             {
                 continue;
             }
@@ -237,7 +238,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                 continue;
             }
 
-            if (HiddenValues.Contains(name))
+            // Identity's tokens (authenticator key, recovery codes) are secrets like the password hash.
+            if (HiddenValues.Contains(name) || (name == "Value" && entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<string>))
             {
                 changes.Add(new AuditChange(name, before is null ? null : "***", after is null ? null : "***"));
             }
