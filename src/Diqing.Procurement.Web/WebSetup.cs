@@ -75,7 +75,11 @@ public static class WebSetup
         // Every request checks the security stamp too (deactivated, locked, re-passworded accounts).
         services.Configure<SecurityStampValidatorOptions>(SessionCookie.KeepSessionClaims);
         services.AddAuthorization();
-        services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
