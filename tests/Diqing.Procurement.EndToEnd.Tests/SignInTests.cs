@@ -77,30 +77,4 @@ public sealed class SignInTests(AppFixture app) : BrowserTest(app)
         await Expect(Page).ToHaveURLAsync(new Regex("/admin/users$"));
         await Expect(Page.Locator("[data-testid=users-grid]")).ToBeVisibleAsync();
     }
-
-    private async Task CreateUserThroughAdminPageAsync(string userName, string displayName, string roleLabel, string password)
-    {
-        await SignInAsync(Page, "admin");
-        await Page.GotoAsync("admin/users");
-        await WaitInteractiveAsync(Page);
-
-        await Page.Locator("[data-testid=user-create]").ClickAsync();
-        var dialog = Page.Locator(".mud-dialog");
-        await Expect(dialog).ToBeVisibleAsync();
-
-        // MudBlazor puts data-testid on the <input> itself here; the descendant form also covers a wrapper element.
-        await InputOf(dialog, "new-username").FillAsync(userName);
-        await InputOf(dialog, "new-displayname").FillAsync(displayName);
-        await InputOf(dialog, "new-role").ClickAsync();
-        await Page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = roleLabel, Exact = true }).ClickAsync();
-
-        // Once a value is chosen, MudSelect hides its <input> (value = role name) and shows the label in a div with the same test id.
-        await Expect(dialog.Locator("div[data-testid=new-role]")).ToHaveTextAsync(roleLabel);
-        await InputOf(dialog, "new-password").FillAsync(password);
-
-        await dialog.Locator("[data-testid=create-user-submit]").ClickAsync();
-        await Expect(dialog).ToHaveCountAsync(0);
-        await Expect(Page.Locator("[data-testid=users-grid]").GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = userName }))
-            .ToContainTextAsync(roleLabel);
-    }
 }

@@ -17,8 +17,6 @@ namespace Diqing.Procurement.Application.Setup;
 /// </summary>
 public static class ApplicationInitializer
 {
-    private const string AuthenticatorStore = "[AspNetUserStore]";
-    private const string AuthenticatorKeyName = "AuthenticatorKey";
 
     public static async Task InitializeAsync(
         IServiceProvider services, string contentRoot, DemoOptions demo, BootstrapOptions bootstrap, CancellationToken cancellationToken = default)
@@ -159,7 +157,7 @@ public static class ApplicationInitializer
             if (account.AuthenticatorKey is { } key)
             {
                 // Identity keeps the authenticator key as this token of its own store.
-                await users.SetAuthenticationTokenAsync(user, AuthenticatorStore, AuthenticatorKeyName, key);
+                await users.SetAuthenticationTokenAsync(user, Features.Account.TwoFactorEnrolmentHandler.AuthenticatorStore, Features.Account.TwoFactorEnrolmentHandler.AuthenticatorKeyName, key);
                 await users.SetTwoFactorEnabledAsync(user, true);
             }
         }

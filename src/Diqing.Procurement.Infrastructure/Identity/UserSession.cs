@@ -43,6 +43,9 @@ public enum SessionEndReason
     AccountDeactivated = 4,
     AccountLocked = 5,
     PasswordReset = 6,
+
+    /// <summary>The sign-in was renewed (e.g. after turning two-factor sign-in on): a new session replaced this one.</summary>
+    Renewed = 7,
 }
 
 /// <summary>The "Security:Sessions" configuration section.</summary>

@@ -56,6 +56,11 @@ internal static class SessionCookie
         if (context.Principal?.Identity is ClaimsIdentity identity && identity.FindFirst(ClaimTypes.NameIdentifier)?.Value is { } userId)
         {
             var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
+            if (context.HttpContext.User.FindFirstValue(AppClaimTypes.SessionId) is { } previous)
+            {
+                await sessions.EndAsync(previous, SessionEndReason.Renewed, context.HttpContext.RequestAborted);
+            }
+
             foreach (var old in identity.FindAll(AppClaimTypes.SessionId).ToList())
             {
                 identity.RemoveClaim(old);

@@ -1,3 +1,4 @@
+using static Microsoft.Playwright.Assertions;
 using Microsoft.Playwright;
 
 namespace Diqing.Procurement.EndToEnd.Tests.Infrastructure;
@@ -92,4 +93,31 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
     /// <summary>Waits for the marker MainLayout renders once the page is interactive (clicks before that are lost).</summary>
     protected static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });
+
+    /// <summary>The administrator creates an account through the Users page (so that no shared demo account is changed).</summary>
+    protected async Task CreateUserThroughAdminPageAsync(string userName, string displayName, string roleLabel, string password)
+    {
+        await SignInAsync(Page, "admin");
+        await Page.GotoAsync("admin/users");
+        await WaitInteractiveAsync(Page);
+
+        await Page.Locator("[data-testid=user-create]").ClickAsync();
+        var dialog = Page.Locator(".mud-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+
+        // MudBlazor puts data-testid on the <input> itself here; the descendant form also covers a wrapper element.
+        await InputOf(dialog, "new-username").FillAsync(userName);
+        await InputOf(dialog, "new-displayname").FillAsync(displayName);
+        await InputOf(dialog, "new-role").ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = roleLabel, Exact = true }).ClickAsync();
+
+        // Once a value is chosen, MudSelect hides its <input> (value = role name) and shows the label in a div with the same test id.
+        await Expect(dialog.Locator("div[data-testid=new-role]")).ToHaveTextAsync(roleLabel);
+        await InputOf(dialog, "new-password").FillAsync(password);
+
+        await dialog.Locator("[data-testid=create-user-submit]").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(Page.Locator("[data-testid=users-grid]").GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = userName }))
+            .ToContainTextAsync(roleLabel);
+    }
 }

@@ -73,6 +73,8 @@ public sealed class TwoFactorEnrolmentHandler(
 {
     public const string Issuer = "迪庆州民政局";
     public const int RecoveryCodeCount = 10;
+    public const string AuthenticatorStore = "[AspNetUserStore]";
+    public const string AuthenticatorKeyName = "AuthenticatorKey";
 
     private UserManager<ApplicationUser> Users => signInManager.UserManager;
 
@@ -88,9 +90,11 @@ public sealed class TwoFactorEnrolmentHandler(
         var key = await Users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key) || user.TwoFactorEnabled)
         {
-            // A fresh key each time enrolment starts over (and never the key of an enrolment already confirmed).
-            IdentityChecks.ThrowIfFailed(await Users.ResetAuthenticatorKeyAsync(user));
-            key = await Users.GetAuthenticatorKeyAsync(user);
+            // A fresh key each time enrolment starts over (and never the key of an enrolment already confirmed). Stored as
+            // Identity's own authenticator token, without ResetAuthenticatorKeyAsync's new security stamp, which would end
+            // the signed-in user's session while the page is being shown.
+            key = Users.GenerateNewAuthenticatorKey();
+            IdentityChecks.ThrowIfFailed(await Users.SetAuthenticationTokenAsync(user, AuthenticatorStore, AuthenticatorKeyName, key));
         }
 
         var label = Uri.EscapeDataString(Issuer) + ":" + Uri.EscapeDataString(user.UserName!);
@@ -129,6 +133,11 @@ public sealed class TwoFactorEnrolmentHandler(
             await signInManager.SignInAsync(user, rememberMe, authenticationMethod: "mfa");
             db.RecordEvent(AuditAction.LoginSucceeded, SignInHandler.Subject, user.Id, new { secondFactor = "Enrolled" }, new AuditActor(user.Id, user.UserName));
         }
+        else
+        {
+            // Turning it on gave the account a new security stamp: this browser's sign-in is renewed, other sessions end.
+            await signInManager.RefreshSignInAsync(user);
+        }
 
         await db.SaveChangesAsync(cancellationToken);
         return codes;
@@ -164,6 +173,7 @@ public sealed class TwoFactorEnrolmentHandler(
 
         IdentityChecks.ThrowIfFailed(await Users.SetTwoFactorEnabledAsync(user, false));
         IdentityChecks.ThrowIfFailed(await Users.ResetAuthenticatorKeyAsync(user));
+        await signInManager.RefreshSignInAsync(user);
     }
 
     private async Task<ApplicationUser?> UserAsync(bool duringSignIn) =>
