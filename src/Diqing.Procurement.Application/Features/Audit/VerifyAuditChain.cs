@@ -29,17 +29,30 @@ public sealed class VerifyAuditChainHandler(
         var checkpoint = checkpoints.Latest();
         var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(cancellationToken);
         var verification = new AuditChainVerification(seal, checkpoint);
-        var lastId = long.MinValue; // every row, ids below 1 included: nothing in the table escapes the walk
+        // Every row, ids below 1 included: nothing in the table escapes the walk.
+        await WalkAsync(db, verification, afterId: long.MinValue, head.LastEntryId, progress, cancellationToken);
+
+        // Entries appended by the app while we walked moved the head on; a row beyond the head as it is now is in no chain.
+        var headNow = await db.AuditChainHeads.AsNoTracking().Select(h => h.LastEntryId).SingleAsync(cancellationToken);
+        var outside = await db.AuditEntries.Where(e => e.Id > Math.Max(headNow, head.LastEntryId)).OrderBy(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        verification.Complete(head, outside);
+        return new AuditChainReport(verification.IsIntact, verification.CheckedCount, verification.FirstBrokenEntryId, verification.Break, checkpoint);
+    }
+
+    /// <summary>Feeds the entries after <paramref name="afterId"/> up to <paramref name="lastId"/>, in id order and in batches, until one does not fit.</summary>
+    internal static async Task WalkAsync(
+        ProcurementDbContext db, AuditChainVerification verification, long afterId, long lastId, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         while (verification.IsIntact)
         {
             var batch = await db.AuditEntries.AsNoTracking()
-                .Where(e => e.Id > lastId && e.Id <= head.LastEntryId)
+                .Where(e => e.Id > afterId && e.Id <= lastId)
                 .OrderBy(e => e.Id)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
-                break;
+                return;
             }
 
             foreach (var entry in batch)
@@ -50,14 +63,8 @@ public sealed class VerifyAuditChainHandler(
                 }
             }
 
-            lastId = batch[^1].Id;
+            afterId = batch[^1].Id;
             progress?.Report(verification.CheckedCount);
         }
-
-        // Entries appended by the app while we walked moved the head on; a row beyond the head as it is now is in no chain.
-        var headNow = await db.AuditChainHeads.AsNoTracking().Select(h => h.LastEntryId).SingleAsync(cancellationToken);
-        var outside = await db.AuditEntries.Where(e => e.Id > Math.Max(headNow, head.LastEntryId)).OrderBy(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
-        verification.Complete(head, outside);
-        return new AuditChainReport(verification.IsIntact, verification.CheckedCount, verification.FirstBrokenEntryId, verification.Break, checkpoint);
     }
 }

@@ -18,8 +18,6 @@ namespace Diqing.Procurement.Application.Features.Audit;
 public sealed class AuditCheckpoints(
     IDbContextFactory<ProcurementDbContext> dbFactory, AuditCheckpointStore store, IAuditSeal seal, TimeProvider clock, ILogger<AuditCheckpoints> logger)
 {
-    private const int BatchSize = 5_000;
-
     /// <summary>Signs and stores the current head.</summary>
     /// <returns>The new checkpoint, or null (and an error in the log) when the chain no longer extends the latest checkpoint.</returns>
     public async Task<AuditCheckpoint?> WriteAsync(CancellationToken cancellationToken = default)
@@ -59,26 +57,7 @@ public sealed class AuditCheckpoints(
             return verification;
         }
 
-        var lastId = latest.Sequence;
-        while (verification.IsIntact)
-        {
-            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Id > lastId && e.Id <= head.LastEntryId).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var entry in batch)
-            {
-                if (!verification.Check(entry))
-                {
-                    break;
-                }
-            }
-
-            lastId = batch[^1].Id;
-        }
-
+        await VerifyAuditChainHandler.WalkAsync(db, verification, latest.Sequence, head.LastEntryId, progress: null, cancellationToken);
         verification.Complete(head);
         return verification.IsIntact ? null : verification;
     }
