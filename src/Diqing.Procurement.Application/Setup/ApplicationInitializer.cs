@@ -87,16 +87,16 @@ public static class ApplicationInitializer
         foreach (var account in DemoData.Accounts)
         {
             var user = await users.FindByNameAsync(account.UserName);
-            if (user is { IsDeactivated: false } && account.AuthenticatorKey is { } key && await users.GetAuthenticatorKeyAsync(user) == key)
-            {
-                throw new StartupRefusedException(
-                    $"Account '{account.UserName}' still uses the published demo authenticator key. Deactivate it, or sign in and set up two-factor sign-in again (账户安全), or use a fresh database.");
-            }
-
             if (user is { IsDeactivated: false } && await users.CheckPasswordAsync(user, DemoData.Password))
             {
                 throw new StartupRefusedException(
                     $"Account '{account.UserName}' still has the public demo password. Start once in demo mode and change it, or deactivate it, or use a fresh database.");
+            }
+
+            if (user is { IsDeactivated: false } && account.AuthenticatorKey is { } key && await users.GetAuthenticatorKeyAsync(user) == key)
+            {
+                throw new StartupRefusedException(
+                    $"Account '{account.UserName}' still uses the published demo authenticator key. Deactivate it, or sign in and set up two-factor sign-in again (账户安全), or use a fresh database.");
             }
         }
     }
