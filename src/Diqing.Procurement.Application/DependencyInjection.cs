@@ -20,6 +20,9 @@ public static class DependencyInjection
         services.AddScoped<OperationScopeFactory>();
         services.AddScoped<Features.Notifications.DeadlineNotices>();
         services.AddExports(assembly);
+        services.AddScoped<Features.Audit.AuditCheckpoints>();
+        services.AddSingleton(sp => new Features.Account.SignInAttempts(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         foreach (var type in FeatureServices(assembly))
         {
             services.AddScoped(type);

@@ -1,3 +1,4 @@
+using Diqing.Procurement.Domain.Auditing;
 using Diqing.Procurement.Infrastructure.Auditing;
 using Diqing.Procurement.Infrastructure.Identity;
 using Diqing.Procurement.Infrastructure.Persistence;
@@ -12,11 +13,18 @@ namespace Diqing.Procurement.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Database (provider from <paramref name="options"/>), audit interceptor, current user and Identity stores.</summary>
-    public static IServiceCollection AddProcurementInfrastructure(this IServiceCollection services, DatabaseOptions options, string contentRoot)
+    /// <summary>Database (provider from <paramref name="options"/>), audit interceptor and keys, current user and Identity stores.</summary>
+    /// <exception cref="AuditKeyException">No usable audit key is configured: the app must not start without one .</exception>
+    public static IServiceCollection AddProcurementInfrastructure(this IServiceCollection services, DatabaseOptions options, string contentRoot, AuditOptions audit)
     {
         var connectionString = options.ResolveConnectionString(contentRoot);
+        var dataFolder = options.ResolveDataFolder(contentRoot);
         services.AddSingleton(options);
+        services.AddSingleton(audit);
+        services.AddSingleton<IAuditSeal>(AuditKeyRing.Load(audit, dataFolder));
+        services.AddSingleton(new AuditCheckpointStore(string.IsNullOrWhiteSpace(audit.CheckpointFolder)
+            ? throw new AuditKeyException("Audit:CheckpointFolder is not set: name a folder outside the database for the signed checkpoints of the audit chain (README, \"Audit key and checkpoints\").")
+            : Path.GetFullPath(audit.CheckpointFolder, contentRoot)));
         services.TryAddSingleton<TimeProvider>(SeedClock.Instance);
         services.TryAddSingleton<AuditChainGate>();
         services.AddHttpContextAccessor();
@@ -40,6 +48,8 @@ public static class DependencyInjection
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ApplicationUserClaimsPrincipalFactory>();
         services.AddScoped<IUserConfirmation<ApplicationUser>, ActiveAccountConfirmation>();
+        services.TryAddSingleton(new UserSessionOptions());
+        services.AddScoped<UserSessions>();
         return services;
     }
 

@@ -1,11 +1,15 @@
 using Diqing.Procurement.Application;
 using Diqing.Procurement.Infrastructure;
+using Diqing.Procurement.Infrastructure.Auditing;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Web.Diagnostics;
 using Diqing.Procurement.Web.Exports;
 using Diqing.Procurement.Web.Localization;
 using Diqing.Procurement.Web.Security;
+using Diqing.Procurement.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -22,13 +26,34 @@ public static class WebSetup
     public static IServiceCollection AddProcurementWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddProcurementInfrastructure(database, environment.ContentRootPath);
+        var audit = configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions();
+        if (configuration.GetValue<bool>("Demo:Enabled"))
+        {
+            // The demo gets a generated key beside (never inside) its data folder; production must configure one.
+            audit.WithDemoDefaults(database.ResolveDataFolder(environment.ContentRootPath));
+        }
+
+        var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        security.RequireHttps ??= !environment.IsDevelopment() && !environment.IsEnvironment("Demo");
+        services.AddSingleton(security);
+        var sessions = configuration.GetSection(UserSessionOptions.SectionName).Get<UserSessionOptions>() ?? new UserSessionOptions();
+        services.AddSingleton(sessions);
+        services.AddProcurementInfrastructure(database, environment.ContentRootPath, audit);
         services.AddProcurementApplication();
 
-        // Cookie and antiforgery keys survive restarts (otherwise every restart signs everybody out).
+        // Cookie and antiforgery keys survive restarts (otherwise every restart signs everybody out), protected at rest.
         services.AddDataProtection()
             .SetApplicationName("Diqing.Procurement")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.ResolveDataFolder(environment.ContentRootPath), "keys")));
+            .PersistKeysProtected(Path.Combine(database.ResolveDataFolder(environment.ContentRootPath), "keys"), configuration);
+        services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
+        services.AddSignInRateLimiting(security.RateLimits);
+        services.Configure<ForwardedHeadersOptions>(o => ConfigureForwardedHeaders(o, security.ForwardedHeaders));
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.ExcludedHosts.Clear();
+        });
+        services.AddHttpsRedirection(o => o.HttpsPort = security.HttpsPort);
 
         services.AddRazorComponents().AddInteractiveServerComponents(o =>
         {
@@ -55,14 +80,18 @@ public static class WebSetup
             cookie.Cookie.Name = "diqing.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request is HTTPS, including behind a TLS proxy (forwarded headers).
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
-            cookie.SlidingExpiration = true;
+            SessionCookie.Configure(cookie, sessions);
         });
-        // Requests (not only circuits) notice a deactivated, locked or re-passworded account within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every request checks the security stamp too (deactivated, locked, re-passworded accounts).
+        services.Configure<SecurityStampValidatorOptions>(SessionCookie.KeepSessionClaims);
         services.AddAuthorization();
-        services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -84,6 +113,7 @@ public static class WebSetup
         services.AddSingleton<Exports.ExportFiles>();
 
         services.AddHostedService<Application.Features.Notifications.DeadlineNoticeService>();
+        services.AddHostedService<Application.Features.Audit.AuditCheckpointJob>();
         services.AddHealthChecks().AddDbContextCheck<ProcurementDbContext>("database");
         if (Diagnostics.BenchmarkEndpoints.IsEnabled(configuration))
         {
@@ -95,6 +125,12 @@ public static class WebSetup
 
     public static WebApplication UseProcurementPipeline(this WebApplication app)
     {
+        var security = app.Services.GetRequiredService<SecurityOptions>();
+        if (security.ForwardedHeaders.KnownProxies.Count + security.ForwardedHeaders.KnownNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -104,8 +140,16 @@ public static class WebSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        if (security.RequireHttps == true)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseSignInRateLimiting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -120,5 +164,23 @@ public static class WebSetup
         }
 
         return app;
+    }
+
+    /// <summary>Only the configured proxies are believed; with none, X-Forwarded-* headers are ignored entirely.</summary>
+    private static void ConfigureForwardedHeaders(ForwardedHeadersOptions options, SecurityOptions.ForwardedHeadersSettings settings)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.ForwardLimit = 1;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in settings.KnownProxies)
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+
+        foreach (var network in settings.KnownNetworks)
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
     }
 }

@@ -4,6 +4,7 @@ using Diqing.Procurement.Domain.Auditing;
 using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Domain.Security;
 using Diqing.Procurement.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 
 namespace Diqing.Procurement.Benchmarks;
@@ -23,7 +24,7 @@ public class AuditLogBenchmarks
     public async Task SetupAsync()
     {
         _app = await TestApp.CreateAsync();
-        await FillAsync(_app.DatabasePath);
+        await FillAsync(_app.DatabasePath, _app.Services.GetRequiredService<IAuditSeal>());
     }
 
     [GlobalCleanup]
@@ -58,7 +59,7 @@ public class AuditLogBenchmarks
         (await Search.HandleAsync(new SearchAuditLogQuery { Filter = filter, PageSize = 50 })).Items.Count;
 
     /// <summary>Appends a realistic, correctly chained log straight into the migrated database.</summary>
-    internal static async Task FillAsync(string databasePath, int entryCount = EntryCount)
+    internal static async Task FillAsync(string databasePath, IAuditSeal seal, int entryCount = EntryCount)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath}");
         await connection.OpenAsync();
@@ -66,16 +67,16 @@ public class AuditLogBenchmarks
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO AuditEntries (Id, OccurredAtUtc, UserId, UserName, Action, EntityType, EntityKey, Changes, PreviousHash, Hash)
-            VALUES ($id, $at, $userId, $user, $action, $type, $key, $changes, $prev, $hash)
+            INSERT INTO AuditEntries (Id, OccurredAtUtc, UserId, UserName, Action, EntityType, EntityKey, Changes, KeyId, PreviousMac, Mac)
+            VALUES ($id, $at, $userId, $user, $action, $type, $key, $changes, $keyId, $prev, $mac)
             """;
-        var parameters = new[] { "$id", "$at", "$userId", "$user", "$action", "$type", "$key", "$changes", "$prev", "$hash" }
+        var parameters = new[] { "$id", "$at", "$userId", "$user", "$action", "$type", "$key", "$changes", "$keyId", "$prev", "$mac" }
             .Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
 
         // Continue the chain the test database already has (its roles were audited when created).
         await using var read = connection.CreateCommand();
         read.Transaction = transaction;
-        read.CommandText = "SELECT LastEntryId, LastHash FROM AuditChainHeads";
+        read.CommandText = "SELECT LastEntryId, LastMac FROM AuditChainHeads";
         long first;
         string previous;
         await using (var reader = await read.ExecuteReaderAsync())
@@ -93,22 +94,22 @@ public class AuditLogBenchmarks
                 id, Start.AddSeconds(id * 30), "id-" + user, user,
                 random.Next(10) == 0 ? AuditAction.Created : AuditAction.Updated,
                 EntityTypes[random.Next(EntityTypes.Length)], random.Next(1, 5000).ToString(),
-                $$"""[{"property":"Amount","old":{{random.Next(100000)}}.00,"new":{{random.Next(100000)}}.00}]""", previous);
+                $$"""[{"property":"Amount","old":{{random.Next(100000)}}.00,"new":{{random.Next(100000)}}.00}]""", previous, seal);
             object?[] values = [entry.Id, entry.OccurredAtUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF"), entry.UserId, entry.UserName,
-                entry.Action.ToString(), entry.EntityType, entry.EntityKey, entry.Changes, entry.PreviousHash, entry.Hash];
+                entry.Action.ToString(), entry.EntityType, entry.EntityKey, entry.Changes, entry.KeyId, entry.PreviousMac, entry.Mac];
             for (var i = 0; i < values.Length; i++)
             {
                 parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
             await command.ExecuteNonQueryAsync();
-            previous = entry.Hash;
+            previous = entry.Mac;
         }
 
         await using var head = connection.CreateCommand();
         head.Transaction = transaction;
-        head.CommandText = "UPDATE AuditChainHeads SET LastEntryId = (SELECT MAX(Id) FROM AuditEntries), LastHash = $hash, Version = Version + 1";
-        head.Parameters.AddWithValue("$hash", previous);
+        head.CommandText = "UPDATE AuditChainHeads SET LastEntryId = (SELECT MAX(Id) FROM AuditEntries), LastMac = $mac, Version = Version + 1";
+        head.Parameters.AddWithValue("$mac", previous);
         await head.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
         await using var analyze = connection.CreateCommand();

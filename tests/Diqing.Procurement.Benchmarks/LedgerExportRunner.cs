@@ -4,7 +4,9 @@ using Diqing.Procurement.Application;
 using Diqing.Procurement.Application.Features.Audit;
 using Diqing.Procurement.Application.Features.Exports;
 using Diqing.Procurement.Application.Features.Funding;
+using Diqing.Procurement.Domain.Auditing;
 using Diqing.Procurement.Infrastructure;
+using Diqing.Procurement.Infrastructure.Auditing;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -163,7 +165,7 @@ internal static class LedgerExportRunner
             cells[4] = new Cell(e.EntityType);
             cells[5] = new Cell(e.EntityKey);
             cells[6] = new Cell(e.Changes);
-            cells[7] = new Cell(e.Hash);
+            cells[7] = new Cell(e.Mac);
             await sheet.AddRowAsync(cells);
             count++;
         }
@@ -175,7 +177,7 @@ internal static class LedgerExportRunner
     /// <summary>20 signed contracts made through the handlers, then payments and audit entries inserted in bulk.</summary>
     private static async Task SeedAsync(string folder, int rows)
     {
-        await using var app = await TestApp.CreateAsync();
+        await using var app = await TestApp.CreateAsync(audit: Audit(folder));
         var scenario = new ContractScenario(app);
         var agencies = new[]
         {
@@ -222,7 +224,7 @@ internal static class LedgerExportRunner
         }
 
         var existing = await CountAuditAsync(app);
-        await AuditLogBenchmarks.FillAsync(app.DatabasePath, rows - existing);
+        await AuditLogBenchmarks.FillAsync(app.DatabasePath, app.Services.GetRequiredService<IAuditSeal>(), rows - existing);
         SqliteConnection.ClearAllPools();
         Directory.CreateDirectory(folder);
         File.Copy(app.DatabasePath, Path.Combine(folder, "diqing.db"), overwrite: true);
@@ -233,10 +235,17 @@ internal static class LedgerExportRunner
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddProcurementInfrastructure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataFolder = folder }, folder);
+        services.AddProcurementInfrastructure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataFolder = folder }, folder, Audit(folder));
         services.AddProcurementApplication();
         return services.BuildServiceProvider();
     }
+
+    /// <summary>A fixed key of the benchmark's own (the seeded file outlives the process that sealed it); never a real key.</summary>
+    private static AuditOptions Audit(string folder) => new()
+    {
+        Keys = { ["benchmark"] = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("diqing-benchmark-audit-key"u8)) },
+        CheckpointFolder = folder + "-checkpoints",
+    };
 
     private static async Task<int> CountAuditAsync(TestApp app)
     {

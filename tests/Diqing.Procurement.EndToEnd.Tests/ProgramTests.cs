@@ -43,9 +43,9 @@ public sealed class ProgramTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(dataFolder))
+            foreach (var folder in new[] { dataFolder, dataFolder + "-checkpoints" }.Where(Directory.Exists))
             {
-                Directory.Delete(dataFolder, recursive: true);
+                Directory.Delete(folder, recursive: true);
             }
         }
     }
@@ -72,6 +72,10 @@ public sealed class ProgramTests
             // Outside demo mode the app refuses to start without an administrator: give it the bootstrap account.
             builder.UseSetting("Bootstrap:AdminUserName", "chief");
             builder.UseSetting("Bootstrap:AdminPassword", "Startup-Check-" + Guid.NewGuid().ToString("N"));
+
+            // Nor without an audit key and a checkpoint folder outside the data folder (R-31; the demo makes its own).
+            builder.UseSetting("Audit:Keys:startup-check", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            builder.UseSetting("Audit:CheckpointFolder", dataFolder + "-checkpoints");
         }
 
         protected override IHost CreateHost(IHostBuilder builder)

@@ -3,6 +3,7 @@ using Diqing.Procurement.Application;
 using Diqing.Procurement.Domain.Agencies;
 using Diqing.Procurement.Domain.Security;
 using Diqing.Procurement.Infrastructure;
+using Diqing.Procurement.Infrastructure.Auditing;
 using Diqing.Procurement.Infrastructure.Identity;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
@@ -34,10 +35,10 @@ public sealed class TestApp : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(Folder, "diqing.db");
 
-    public static async Task<TestApp> CreateAsync(Action<IServiceCollection>? configure = null)
+    public static async Task<TestApp> CreateAsync(Action<IServiceCollection>? configure = null, AuditOptions? audit = null)
     {
         var folder = NewFolder();
-        var app = await BuildAsync(folder, configure);
+        var app = await BuildAsync(folder, configure, audit ?? AuditOptions(folder));
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
@@ -64,7 +65,15 @@ public sealed class TestApp : IAsyncDisposable
             File.Copy(file, target);
         }
 
-        return await BuildAsync(folder, configure);
+        // The same audit key: the copied chain is sealed with it. Checkpoints go with the folder.
+        var audit = Services.GetRequiredService<AuditOptions>();
+        return await BuildAsync(folder, configure, new AuditOptions
+        {
+            Keys = audit.Keys,
+            CurrentKeyId = audit.CurrentKeyId,
+            KeyFile = audit.KeyFile,
+            CheckpointFolder = Path.Combine(folder, Path.GetRelativePath(Folder, CheckpointFolder)),
+        });
     }
 
     private static string NewFolder()
@@ -74,17 +83,28 @@ public sealed class TestApp : IAsyncDisposable
         return folder;
     }
 
-    private static async Task<TestApp> BuildAsync(string folder, Action<IServiceCollection>? configure)
+    private static async Task<TestApp> BuildAsync(string folder, Action<IServiceCollection>? configure, AuditOptions audit)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddProcurementInfrastructure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataFolder = folder }, folder);
+        services.AddProcurementInfrastructure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataFolder = folder }, folder, audit);
         services.AddProcurementApplication();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await DatabaseMigrator.MigrateAsync(provider, folder);
         return new TestApp(provider, folder);
     }
+
+    /// <summary>A random audit key of this test app only, given in configuration; checkpoints in a folder of their own.</summary>
+    public static AuditOptions AuditOptions(string folder) => new()
+    {
+        Keys = { [AuditKeyId] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) },
+        CheckpointFolder = Path.Combine(folder, "checkpoints"),
+    };
+
+    public const string AuditKeyId = "test-1";
+
+    public string CheckpointFolder => Services.GetRequiredService<AuditCheckpointStore>().Folder;
 
     /// <summary>A DI scope whose current user is the given principal (or anonymous).</summary>
     public AsyncServiceScope Scope(ClaimsPrincipal? user = null)

@@ -89,7 +89,7 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                     b.Property<long>("LastEntryId")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("LastHash")
+                    b.Property<string>("LastMac")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
@@ -109,7 +109,7 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                         {
                             Id = 1,
                             LastEntryId = 0L,
-                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastMac = "0000000000000000000000000000000000000000000000000000000000000000",
                             Version = 0L
                         });
                 });
@@ -137,7 +137,13 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<string>("Hash")
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Mac")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
@@ -147,7 +153,7 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("PreviousHash")
+                    b.Property<string>("PreviousMac")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
@@ -1231,6 +1237,38 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Diqing.Procurement.Infrastructure.Identity.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAtUtc");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1637,6 +1675,15 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Infrastructure.Identity.UserSession", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

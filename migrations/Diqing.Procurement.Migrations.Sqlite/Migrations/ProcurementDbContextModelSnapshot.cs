@@ -82,7 +82,7 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                     b.Property<long>("LastEntryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("LastHash")
+                    b.Property<string>("LastMac")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
@@ -102,7 +102,7 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                         {
                             Id = 1,
                             LastEntryId = 0L,
-                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastMac = "0000000000000000000000000000000000000000000000000000000000000000",
                             Version = 0L
                         });
                 });
@@ -130,7 +130,13 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Hash")
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mac")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
@@ -140,7 +146,7 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PreviousHash")
+                    b.Property<string>("PreviousMac")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
@@ -1189,6 +1195,38 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Diqing.Procurement.Infrastructure.Identity.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAtUtc");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1590,6 +1628,15 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Diqing.Procurement.Infrastructure.Identity.UserSession", b =>
+                {
+                    b.HasOne("Diqing.Procurement.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -17,6 +17,7 @@ namespace Diqing.Procurement.Application.Setup;
 /// </summary>
 public static class ApplicationInitializer
 {
+
     public static async Task InitializeAsync(
         IServiceProvider services, string contentRoot, DemoOptions demo, BootstrapOptions bootstrap, CancellationToken cancellationToken = default)
     {
@@ -100,6 +101,12 @@ public static class ApplicationInitializer
                 throw new StartupRefusedException(
                     $"Account '{account.UserName}' still has the public demo password. Start once in demo mode and change it, or deactivate it, or use a fresh database.");
             }
+
+            if (user is { IsDeactivated: false } && account.AuthenticatorKey is { } key && await users.GetAuthenticatorKeyAsync(user) == key)
+            {
+                throw new StartupRefusedException(
+                    $"Account '{account.UserName}' still uses the published demo authenticator key. Deactivate it, or sign in and set up two-factor sign-in again (账户安全), or use a fresh database.");
+            }
         }
     }
 
@@ -162,6 +169,12 @@ public static class ApplicationInitializer
             }
 
             await users.AddToRoleAsync(user, account.Role);
+            if (account.AuthenticatorKey is { } key)
+            {
+                // Identity keeps the authenticator key as this token of its own store.
+                await users.SetAuthenticationTokenAsync(user, Features.Account.TwoFactorEnrolmentHandler.AuthenticatorStore, Features.Account.TwoFactorEnrolmentHandler.AuthenticatorKeyName, key);
+                await users.SetTwoFactorEnabledAsync(user, true);
+            }
         }
 
         await DemoContracts.SeedAsync(provider, cancellationToken);

@@ -18,6 +18,10 @@ public static class DemoData
 
     public const string DemoMark = "演示数据（虚构）";
 
+    /// <summary>The TOTP keys (Base32) of the demo accounts that need a second factor (README). Refused outside demo mode.</summary>
+    public const string AdminAuthenticatorKey = "DQMZDEMOADMINTOTPKEYREADMEONLYAA";
+    public const string FinanceAuthenticatorKey = "DQMZDEMOFINANCETOTPKEYREADMEONLY";
+
     public static readonly IReadOnlyList<DemoAgency> Agencies =
     [
         new("德钦县社会工作服务中心", "52533422MJD000001F", County.Deqin, "德钦县升平镇（演示地址）", "扎西", "0887-8412001"),
@@ -34,9 +38,9 @@ public static class DemoData
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
-        new("admin", "系统管理员（演示）", Roles.Administrator, null),
+        new("admin", "系统管理员（演示）", Roles.Administrator, null, AdminAuthenticatorKey),
         new("procurement", "采购经办人（演示）", Roles.ProcurementOfficer, null),
-        new("finance", "财务人员（演示）", Roles.FinanceOfficer, null),
+        new("finance", "财务人员（演示）", Roles.FinanceOfficer, null, FinanceAuthenticatorKey),
         new("agency", "德钦县社工中心用户（演示）", Roles.AgencyUser, "52533422MJD000001F"),
         new("agency2", "香格里拉市社服中心用户（演示）", Roles.AgencyUser, "52533401MJD0000025"),
         new("judge", "评审专家（演示）", Roles.Judge, null),
@@ -50,4 +54,6 @@ public sealed record DemoAgency(string Name, string Uscc, County County, string 
 
 public sealed record DemoFund(string Name, FundingKind Kind, FiscalLevel? Level, string? Grantor, int Year, string DocumentNumber, decimal Amount);
 
-public sealed record DemoAccount(string UserName, string DisplayName, string Role, string? AgencyUscc);
+/// <param name="AuthenticatorKey">For the roles that need a second factor: a published TOTP key (README), so that a newcomer
+/// can add it to any authenticator app (refused outside demo mode like the password).</param>
+public sealed record DemoAccount(string UserName, string DisplayName, string Role, string? AgencyUscc, string? AuthenticatorKey = null);

@@ -52,7 +52,7 @@ public class Agency
             throw new DomainException("Uscc." + problem.Problem, problem.Position);
         }
 
-        Name = RequireText(name, "Agency.NameRequired");
+        Name = NameText.Require(name, "Agency.NameRequired");
         UnifiedSocialCreditCode = code;
         County = county;
     }
@@ -76,7 +76,4 @@ public class Agency
 
         Status = AgencyStatus.Active;
     }
-
-    private static string RequireText(string value, string code) =>
-        string.IsNullOrWhiteSpace(value) ? throw new DomainException(code) : value.Trim();
 }

@@ -12,4 +12,5 @@ public enum AuditAction
     Logout = 13,
     Exported = 20,
     ChainVerified = 21,
+    ChainMigrated = 22,
 }

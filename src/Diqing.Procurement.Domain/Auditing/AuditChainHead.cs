@@ -12,19 +12,19 @@ public sealed class AuditChainHead
 
     public long LastEntryId { get; private set; }
 
-    public string LastHash { get; private set; } = AuditEntry.GenesisHash;
+    public string LastMac { get; private set; } = AuditEntry.GenesisMac;
 
     public long Version { get; private set; }
 
     public void MoveTo(AuditEntry entry)
     {
-        if (entry.Id != LastEntryId + 1 || entry.PreviousHash != LastHash)
+        if (entry.Id != LastEntryId + 1 || entry.PreviousMac != LastMac)
         {
             throw new InvalidOperationException("An audit entry must extend the chain head.");
         }
 
         LastEntryId = entry.Id;
-        LastHash = entry.Hash;
+        LastMac = entry.Mac;
         Version++;
     }
 }

@@ -141,10 +141,7 @@ public class Competition
         DateTime submissionOpensAtUtc, DateTime submissionClosesAtUtc, DateTime judgingOpensAtUtc, DateTime judgingClosesAtUtc)
     {
         Require(CompetitionAction.Edit);
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new DomainException("Competition.NameRequired");
-        }
+        name = NameText.Require(name, "Competition.NameRequired");
 
         Money.RequirePositive(budgetPool, "Competition.BudgetInvalid");
         Money.RequirePositive(capPerEntry, "Competition.CapInvalid");
@@ -192,6 +189,11 @@ public class Competition
         if (criteria.Count == 0 || criteria.Any(c => string.IsNullOrWhiteSpace(c.Name) || c.MaxPoints <= 0m) || !RubricAddsUp(criteria.Select(c => c.MaxPoints)))
         {
             throw new DomainException("Competition.RubricNot100", criteria.Sum(c => c.MaxPoints));
+        }
+
+        foreach (var criterion in criteria)
+        {
+            NameText.Guard(criterion.Name);
         }
 
         _criteria.Clear();

@@ -167,10 +167,7 @@ public class CompetitionEntry
 
     private void Apply(EntryDetails details)
     {
-        if (string.IsNullOrWhiteSpace(details.Title))
-        {
-            throw new DomainException("Contract.TitleRequired");
-        }
+        NameText.Require(details.Title, "Contract.TitleRequired");
 
         Money.RequirePositive(details.RequestedAmount, "Entry.AmountInvalid");
         if (details.BudgetLines.Any(b => string.IsNullOrWhiteSpace(b.Item) || !Money.IsValidAmount(b.Amount)))

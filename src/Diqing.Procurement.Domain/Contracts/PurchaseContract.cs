@@ -157,6 +157,11 @@ public class PurchaseContract
             throw new DomainException("Contract.IndicatorInvalid");
         }
 
+        foreach (var indicator in list)
+        {
+            NameText.Guard(indicator.Name);
+        }
+
         _indicators = list.Select(i => i with { Name = i.Name.Trim(), Unit = i.Unit.Trim() }).ToList();
         Touch();
     }
@@ -164,10 +169,7 @@ public class PurchaseContract
     public Milestone AddMilestone(string name, DateOnly dueOn, string? deliverables)
     {
         Require(ContractAction.EditDraft);
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new DomainException("Milestone.NameRequired");
-        }
+        name = NameText.Require(name, "Milestone.NameRequired");
 
         if (dueOn < StartOn || dueOn > EndOn)
         {
@@ -380,10 +382,7 @@ public class PurchaseContract
 
     private void Apply(ContractDetails details)
     {
-        if (string.IsNullOrWhiteSpace(details.Title))
-        {
-            throw new DomainException("Contract.TitleRequired");
-        }
+        NameText.Require(details.Title, "Contract.TitleRequired");
 
         if (string.IsNullOrWhiteSpace(details.PurchasingUnit))
         {

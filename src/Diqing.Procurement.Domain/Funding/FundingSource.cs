@@ -20,7 +20,7 @@ public class FundingSource
 
     public FundingSource(string name, FundingKind kind, int fiscalYear, string documentNumber, decimal amount)
     {
-        Name = RequireText(name, "Funding.NameRequired");
+        Name = NameText.Require(name, "Funding.NameRequired");
         Kind = kind;
         FiscalYear = fiscalYear;
         DocumentNumber = RequireText(documentNumber, "Funding.DocumentNumberRequired");
@@ -62,7 +62,7 @@ public class FundingSource
 
     public void Describe(string name, FundingKind kind, int fiscalYear, string documentNumber)
     {
-        Name = RequireText(name, "Funding.NameRequired");
+        Name = NameText.Require(name, "Funding.NameRequired");
         Kind = kind;
         FiscalYear = fiscalYear;
         DocumentNumber = RequireText(documentNumber, "Funding.DocumentNumberRequired");

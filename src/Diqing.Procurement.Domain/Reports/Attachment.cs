@@ -46,7 +46,7 @@ public class Attachment
         ReportId = reportId;
         ContractId = contractId;
         EntryId = entryId;
-        OriginalName = SafeName(originalName);
+        OriginalName = SafeName(originalName, kind);
         SizeBytes = sizeBytes;
         Kind = kind;
         ContentType = ContentTypeOf(kind);
@@ -99,16 +99,35 @@ public class Attachment
         _ => "application/octet-stream",
     };
 
-    /// <summary>Keeps the file's own name for display, without any path or control characters.</summary>
-    public static string SafeName(string name)
+    /// <summary>The extension a file of this kind is stored and served with.</summary>
+    public static string ExtensionOf(AttachmentKind kind) => kind switch
+    {
+        AttachmentKind.Jpeg => ".jpg",
+        AttachmentKind.Png => ".png",
+        AttachmentKind.Pdf => ".pdf",
+        AttachmentKind.Xlsx => ".xlsx",
+        AttachmentKind.Docx => ".docx",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>
+    /// Keeps the uploader's name for display, without any path, control, bidi or zero-width character (R-30), and makes
+    /// it end with the extension of the type recognised in the content: a PDF named "invoice.pdf.bat" is stored and
+    /// served as "invoice.pdf.bat.pdf", never as something the browser or the desktop would run or render as HTML.
+    /// </summary>
+    public static string SafeName(string name, AttachmentKind kind)
     {
         var file = Path.GetFileName((name ?? string.Empty).Replace('\\', '/'));
-        var clean = new string(file.Where(c => !char.IsControl(c) && c is not ('"' or '/' or '\\')).ToArray()).Trim();
-        if (clean.Length > 200)
+        var clean = new string(NameText.Strip(file).Where(c => c is not ('"' or '/' or '\\')).ToArray()).Trim().TrimEnd('.', ' ');
+        var extension = ExtensionOf(kind);
+        var matches = clean.EndsWith(extension, StringComparison.OrdinalIgnoreCase)
+            || (kind == AttachmentKind.Jpeg && clean.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase));
+        var stem = matches ? clean : clean + extension;
+        if (stem.Length > 200)
         {
-            clean = clean[^200..];
+            stem = stem[^200..];
         }
 
-        return clean.Length == 0 ? "file" : clean;
+        return stem.Length == extension.Length || stem.Length == 0 ? "file" + extension : stem;
     }
 }

@@ -23,5 +23,8 @@ public static class Roles
         public const string BureauStaff = Administrator + "," + ProcurementOfficer + "," + FinanceOfficer;
     }
 
+    /// <summary>Privileged roles that must sign in with a second factor (等保 2.0 level 3); everyone else may choose to.</summary>
+    public static readonly IReadOnlyList<string> TwoFactorRequired = [Administrator, FinanceOfficer];
+
     public static bool IsKnown(string? role) => role is not null && All.Contains(role);
 }

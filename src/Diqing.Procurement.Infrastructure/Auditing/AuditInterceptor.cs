@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Diqing.Procurement.Infrastructure.Auditing;
 
 /// <summary>
-/// Writes one hash-chained audit entry per changed entity (and per queued event) on every
+/// Writes one MAC-chained audit entry per changed entity (and per queued event) on every
 /// SaveChanges. The entity changes and their audit entries commit in one transaction:
 /// the entities are saved first (so database-generated keys are known), then the entries.
 /// </summary>
-public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock, AuditChainGate gate) : SaveChangesInterceptor
+public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock, AuditChainGate gate, IAuditSeal seal) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> HiddenValues = ["PasswordHash", "SecurityStamp"];
     private static readonly HashSet<string> Ignored = ["ConcurrencyStamp"];
@@ -121,7 +121,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             var actor = draft.Actor ?? new AuditActor(currentUser.UserId, currentUser.UserName);
             var entry = new AuditEntry(
                 head.LastEntryId + 1, now, actor.UserId, actor.UserName, draft.Action,
-                draft.EntityType, draft.EntityKey, draft.Changes, head.LastHash);
+                draft.EntityType, draft.EntityKey, draft.Changes, head.LastMac, seal);
             head.MoveTo(entry);
             db.AuditEntries.Add(entry);
         }
@@ -180,7 +180,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         var drafts = new List<AuditDraft>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry or AuditChainHead)
+            // Sessions are not business data: signing in and out are audit events of their own.
+            if (entry.Entity is AuditEntry or AuditChainHead or Identity.UserSession)
             {
                 continue;
             }
@@ -237,7 +238,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                 continue;
             }
 
-            if (HiddenValues.Contains(name))
+            // Identity's tokens (authenticator key, recovery codes) are secrets like the password hash.
+            if (HiddenValues.Contains(name) || (name == "Value" && entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<string>))
             {
                 changes.Add(new AuditChange(name, before is null ? null : "***", after is null ? null : "***"));
             }

@@ -55,6 +55,8 @@ public class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     /// <summary>Audit events (logins, exports…) written with the next <c>SaveChanges</c>.</summary>
     internal List<AuditDraft> PendingAuditEvents { get; } = [];
 

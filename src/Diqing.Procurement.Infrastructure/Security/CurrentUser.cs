@@ -27,6 +27,8 @@ public sealed class CurrentUser(IHttpContextAccessor? httpContextAccessor = null
             ? id
             : null;
 
+    public string? SessionId => IsAuthenticated ? Principal.FindFirstValue(AppClaimTypes.SessionId) : null;
+
     public bool IsInRole(string role) => IsAuthenticated && Principal.IsInRole(role);
 
     public void Set(ClaimsPrincipal principal) => _principal = principal;

@@ -12,5 +12,8 @@ public interface ICurrentUser
     /// <summary>The agency of an AgencyUser; null for every other role.</summary>
     int? AgencyId { get; }
 
+    /// <summary>The server-side session of a signed-in user.</summary>
+    string? SessionId { get; }
+
     bool IsInRole(string role);
 }

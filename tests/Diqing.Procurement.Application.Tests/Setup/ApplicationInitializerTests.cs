@@ -138,4 +138,28 @@ public sealed class ApplicationInitializerTests : IAsyncLifetime
         Assert.True(times.Count > 50);
         Assert.Equal(times.Order(), times);
     }
+
+    [Fact]
+    public async Task Outside_demo_mode_start_is_refused_while_a_demo_account_keeps_its_published_authenticator_key()
+    {
+        await InitializeAsync(demo: true);
+        await using (var scope = _app.Scope())
+        {
+            // Every demo password changed, but the administrator still has the key printed in the README.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            foreach (var account in DemoData.Accounts)
+            {
+                var user = (await users.FindByNameAsync(account.UserName))!;
+                await users.RemovePasswordAsync(user);
+                await users.AddPasswordAsync(user, "Changed-Password-2026");
+            }
+
+            var admin = (await users.FindByNameAsync("admin"))!;
+            Assert.True(admin.TwoFactorEnabled);
+            Assert.Equal(DemoData.AdminAuthenticatorKey, await users.GetAuthenticatorKeyAsync(admin));
+        }
+
+        var ex = await Assert.ThrowsAsync<StartupRefusedException>(() => InitializeAsync(demo: false));
+        Assert.Contains("'admin' still uses the published demo authenticator key", ex.Message);
+    }
 }

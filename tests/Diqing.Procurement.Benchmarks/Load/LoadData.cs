@@ -1,4 +1,5 @@
 using System.Globalization;
+using Diqing.Procurement.Infrastructure.Auditing;
 using Microsoft.Data.Sqlite;
 
 namespace Diqing.Procurement.Benchmarks.Load;
@@ -62,7 +63,9 @@ internal static class LoadData
 
         SqliteConnection.ClearAllPools();
         var existing = await ScalarAsync(database, "SELECT COUNT(*) FROM AuditEntries");
-        await AuditLogBenchmarks.FillAsync(database, Math.Max(0, auditEntries - (int)existing));
+        // Sealed with the demo key the app created beside the data folder, so the filled chain verifies in the app.
+        var seal = AuditKeyRing.Load(new AuditOptions().WithDemoDefaults(folder), folder);
+        await AuditLogBenchmarks.FillAsync(database, seal, Math.Max(0, auditEntries - (int)existing));
         SqliteConnection.ClearAllPools();
         await File.WriteAllTextAsync(Path.Combine(folder, "complete"), DateTime.UtcNow.ToString("O"));
         return folder;

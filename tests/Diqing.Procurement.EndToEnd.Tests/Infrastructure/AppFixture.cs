@@ -21,10 +21,17 @@ public sealed class AppFixture : IAsyncLifetime
         "--disable-sync",
     ];
 
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "diqing-e2e-" + Guid.NewGuid().ToString("N"));
+    // The data folder sits in a root of its own: the demo's audit key and checkpoints go beside it, never inside.
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "diqing-e2e-" + Guid.NewGuid().ToString("N"));
     private DemoAppFactory? _app;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+
+    /// <summary>The running app's data folder (SQLite file, attachments, data-protection keys).</summary>
+    public string DataFolder => Path.Combine(_root, "data");
+
+    /// <summary>Where the running app writes its signed audit checkpoints.</summary>
+    public string CheckpointFolder => Path.Combine(_root, "audit-checkpoints");
 
     /// <summary>Root of the running app, ending with a slash.</summary>
     public Uri BaseAddress { get; private set; } = default!;
@@ -43,8 +50,8 @@ public sealed class AppFixture : IAsyncLifetime
                 "install it with `apt-get update && apt-get install -y chromium fonts-wqy-zenhei`.");
         }
 
-        Directory.CreateDirectory(_dataFolder);
-        _app = new DemoAppFactory(_dataFolder);
+        Directory.CreateDirectory(_root);
+        _app = new DemoAppFactory(DataFolder);
         _app.StartServer();
         BaseAddress = new Uri(_app.BaseAddress.ToString().TrimEnd('/') + "/");
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
@@ -90,7 +97,7 @@ public sealed class AppFixture : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_dataFolder, recursive: true);
+            Directory.Delete(_root, recursive: true);
         }
         catch (IOException)
         {

@@ -1,3 +1,4 @@
+using static Microsoft.Playwright.Assertions;
 using Microsoft.Playwright;
 
 namespace Diqing.Procurement.EndToEnd.Tests.Infrastructure;
@@ -47,12 +48,34 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
-    /// <summary>Signs in and waits until the home page's Blazor circuit is connected.</summary>
+    /// <summary>
+    /// Signs in and waits until the home page's Blazor circuit is connected. Administrator and finance demo accounts
+    /// answer the two-factor step with a code computed from their published key, as a person's authenticator app would.
+    /// </summary>
     protected static async Task SignInAsync(IPage page, string userName, string password = DemoPassword)
     {
         await LoginAsync(page, userName, password);
+        if (Totp.DemoKeys.TryGetValue(userName, out var key))
+        {
+            await SecondFactorAsync(page, Totp.Code(key));
+        }
+
         await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
         await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>Fills and submits the two-factor step.</summary>
+    protected static async Task SecondFactorAsync(IPage page, string code, bool isRecoveryCode = false)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login/two-factor"));
+        await page.Locator("[data-testid=two-factor-code]").FillAsync(code);
+        if (isRecoveryCode)
+        {
+            await page.Locator("[data-testid=two-factor-recovery]").CheckAsync();
+        }
+
+        await page.Locator("[data-testid=two-factor-submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     /// <summary>The input of a MudBlazor field: the test id lands on the input itself or on a wrapper, depending on the component.</summary>
@@ -70,4 +93,31 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
     /// <summary>Waits for the marker MainLayout renders once the page is interactive (clicks before that are lost).</summary>
     protected static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });
+
+    /// <summary>The administrator creates an account through the Users page (so that no shared demo account is changed).</summary>
+    protected async Task CreateUserThroughAdminPageAsync(string userName, string displayName, string roleLabel, string password)
+    {
+        await SignInAsync(Page, "admin");
+        await Page.GotoAsync("admin/users");
+        await WaitInteractiveAsync(Page);
+
+        await Page.Locator("[data-testid=user-create]").ClickAsync();
+        var dialog = Page.Locator(".mud-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+
+        // MudBlazor puts data-testid on the <input> itself here; the descendant form also covers a wrapper element.
+        await InputOf(dialog, "new-username").FillAsync(userName);
+        await InputOf(dialog, "new-displayname").FillAsync(displayName);
+        await InputOf(dialog, "new-role").ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = roleLabel, Exact = true }).ClickAsync();
+
+        // Once a value is chosen, MudSelect hides its <input> (value = role name) and shows the label in a div with the same test id.
+        await Expect(dialog.Locator("div[data-testid=new-role]")).ToHaveTextAsync(roleLabel);
+        await InputOf(dialog, "new-password").FillAsync(password);
+
+        await dialog.Locator("[data-testid=create-user-submit]").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(Page.Locator("[data-testid=users-grid]").GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = userName }))
+            .ToContainTextAsync(roleLabel);
+    }
 }

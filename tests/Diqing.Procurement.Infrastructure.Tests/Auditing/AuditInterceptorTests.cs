@@ -172,7 +172,7 @@ public sealed class AuditInterceptorTests : IAsyncLifetime
         var entries = await check.AuditEntries.OrderBy(e => e.Id).ToListAsync();
         Assert.Equal(before + writers, entries.Count);
         Assert.Equal(writers, entries.Count(e => e.EntityType == nameof(Agency)));
-        var verification = new AuditChainVerification();
+        var verification = new AuditChainVerification(_app.Services.GetRequiredService<IAuditSeal>());
         Assert.All(entries, e => Assert.True(verification.Check(e)));
         verification.Complete(await check.AuditChainHeads.SingleAsync());
         Assert.True(verification.IsIntact);

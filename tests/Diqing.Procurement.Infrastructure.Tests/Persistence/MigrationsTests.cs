@@ -1,5 +1,6 @@
 using Diqing.Procurement.Infrastructure;
 using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,7 @@ public class MigrationsTests
     {
         await using var services = new ServiceCollection()
             .AddLogging()
-            .AddProcurementInfrastructure(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }, Path.GetTempPath())
+            .AddProcurementInfrastructure(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }, Path.GetTempPath(), TestApp.AuditOptions(Path.GetTempPath()))
             .BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ProcurementDbContext>>().CreateDbContextAsync();
@@ -31,7 +32,7 @@ public class MigrationsTests
         static async Task<IEnumerable<string>> NamesAsync(DatabaseProvider provider, string connectionString)
         {
             await using var services = new ServiceCollection().AddLogging()
-                .AddProcurementInfrastructure(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }, Path.GetTempPath())
+                .AddProcurementInfrastructure(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }, Path.GetTempPath(), TestApp.AuditOptions(Path.GetTempPath()))
                 .BuildServiceProvider();
             await using var scope = services.CreateAsyncScope();
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ProcurementDbContext>>().CreateDbContextAsync();

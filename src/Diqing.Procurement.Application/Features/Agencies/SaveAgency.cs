@@ -53,7 +53,8 @@ public sealed class SaveAgencyValidator : AbstractValidator<SaveAgencyCommand>
     {
         RuleFor(c => c.Name)
             .NotEmpty().WithMessage(_ => Messages.Get("Agency.NameRequired"))
-            .MaximumLength(200).WithMessage(_ => Messages.Get("Common.TooLong", 200));
+            .MaximumLength(200).WithMessage(_ => Messages.Get("Common.TooLong", 200))
+            .VisibleText();
         RuleFor(c => c.UnifiedSocialCreditCode).Custom((code, context) =>
         {
             // The rule itself is the domain's; this only says it in the user's language.

@@ -41,6 +41,7 @@ public sealed class DownloadAttachmentHandler(
             throw new NotFoundException(nameof(Attachment), attachmentId);
         }
 
-        return new AttachmentDownload(files.OpenRead(attachment.StorageKey), attachment.OriginalName, attachment.ContentType);
+        // Names stored before the name rule was tightened are made safe on the way out too.
+        return new AttachmentDownload(files.OpenRead(attachment.StorageKey), Attachment.SafeName(attachment.OriginalName, attachment.Kind), attachment.ContentType);
     }
 }

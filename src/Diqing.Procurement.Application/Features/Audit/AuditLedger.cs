@@ -20,12 +20,13 @@ public sealed record AuditLedgerRequest(AuditLogFilter Filter) : ExportRequest, 
 /// Audit-log export: the filtered entries in chain order, headed by the chain verification done at export time.
 /// The printed columns are readable (China time, localised action, entity and fields, one line a field, the
 /// whole text: <see cref="AuditChangeText"/>); beside them, outside the print area, each entry as stored (UTC
-/// time, entity type, action, user id, the changes' JSON, hash and previous hash) for machines.
+/// time, entity type, action, user id, the changes' JSON, key id, MAC and previous MAC) for machines.
+/// The chain head at export is in the preamble and in a signed checkpoint outside the database.
 /// </summary>
-internal sealed class AuditLedger(VerifyAuditChainHandler verify) : ExportDefinition<AuditLedgerRequest>
+internal sealed class AuditLedger(VerifyAuditChainHandler verify, AuditCheckpoints checkpoints) : ExportDefinition<AuditLedgerRequest>
 {
     private sealed record Row(
-        long Id, DateTime OccurredAtUtc, string? UserId, string? UserName, AuditAction Action, string EntityType, string? EntityKey, string Changes, string Hash, string PreviousHash);
+        long Id, DateTime OccurredAtUtc, string? UserId, string? UserName, AuditAction Action, string EntityType, string? EntityKey, string Changes, string KeyId, string Mac, string PreviousMac);
 
     protected override async Task<ExportDocument> BuildAsync(ExportContext context, AuditLedgerRequest request, CancellationToken cancellationToken)
     {
@@ -44,11 +45,16 @@ internal sealed class AuditLedger(VerifyAuditChainHandler verify) : ExportDefini
         var verdict = chain.IsIntact
             ? text["Audit.ChainIntact", chain.CheckedCount]
             : text["Audit.ChainBroken", chain.FirstBrokenEntryId ?? 0, chain.CheckedCount];
+        // The head at export is also written as a signed checkpoint outside the database when the chain verified.
+        var checkpoint = chain.IsIntact ? await checkpoints.WriteAsync(cancellationToken) : null;
+        var head = checkpoint is null
+            ? text["Audit.HeadNotCheckpointed"]
+            : text["Audit.Head", checkpoint.Sequence, checkpoint.Mac, ChinaTime.FromUtc(checkpoint.CreatedAtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)];
 
         var entries = SearchAuditLogHandler.Apply(db.AuditEntries.AsNoTracking(), filter);
         var count = await entries.CountAsync(cancellationToken);
         var rows = entries.OrderBy(e => e.Id)
-            .Select(e => new Row(e.Id, e.OccurredAtUtc, e.UserId, e.UserName, e.Action, e.EntityType, e.EntityKey, e.Changes, e.Hash, e.PreviousHash))
+            .Select(e => new Row(e.Id, e.OccurredAtUtc, e.UserId, e.UserName, e.Action, e.EntityType, e.EntityKey, e.Changes, e.KeyId, e.Mac, e.PreviousMac))
             .AsAsyncEnumerable();
 
         LedgerColumn[] columns =
@@ -67,18 +73,19 @@ internal sealed class AuditLedger(VerifyAuditChainHandler verify) : ExportDefini
             text.Column("ActionRaw", LedgerCellKind.Text),
             text.Column("UserId", LedgerCellKind.Text),
             text.Column("ChangesJson", LedgerCellKind.Text),
-            text.Column("Hash", LedgerCellKind.Text),
-            text.Column("PreviousHash", LedgerCellKind.Text),
+            text.Column("KeyId", LedgerCellKind.Text),
+            text.Column("Mac", LedgerCellKind.Text),
+            text.Column("PreviousMac", LedgerCellKind.Text),
         ];
         var actions = Enum.GetValues<AuditAction>().ToDictionary(a => a, text.Of);
         var system = text["Label.System"]; // entries written by the application itself, as the audit page says
         var title = text["Title.AuditLog"];
-        var sheet = new LedgerSheet(title, context.Preamble(title, verdict), columns, count, LedgerRows.Map(rows, r => new object?[]
+        var sheet = new LedgerSheet(title, context.Preamble(title, verdict, head), columns, count, LedgerRows.Map(rows, r => new object?[]
         {
             r.Id, ChinaTime.FromUtc(r.OccurredAtUtc), r.UserName ?? system, actions[r.Action], readable.EntityName(r.EntityType), r.EntityKey,
             readable.Describe(r.EntityType, r.Action, r.Changes),
             DateTime.SpecifyKind(r.OccurredAtUtc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture), r.EntityType, r.Action.ToString(), r.UserId, r.Changes,
-            r.Hash, r.PreviousHash,
+            r.KeyId, r.Mac, r.PreviousMac,
         }, cancellationToken))
         {
             PrintedColumns = 7,

@@ -60,7 +60,8 @@ public sealed class SaveContractDraftValidator : AbstractValidator<SaveContractD
     public SaveContractDraftValidator()
     {
         RuleFor(c => c.Title).NotEmpty().WithMessage(_ => Messages.Get("Contract.TitleRequired"))
-            .MaximumLength(200).WithMessage(_ => Messages.Get("Common.TooLong", 200));
+            .MaximumLength(200).WithMessage(_ => Messages.Get("Common.TooLong", 200))
+            .VisibleText();
         RuleFor(c => c.PurchasingUnit).NotEmpty().WithMessage(_ => Messages.Get("Contract.PurchasingUnitRequired"));
         RuleFor(c => c.AgencyId).NotNull().WithMessage(_ => Messages.Get("Contract.AgencyRequired"));
         RuleFor(c => c.Method).NotNull().WithMessage(_ => Messages.Get("Contract.MethodRequired"));
@@ -89,7 +90,7 @@ public sealed class SaveContractDraftValidator : AbstractValidator<SaveContractD
         });
         RuleForEach(c => c.Indicators).ChildRules(i =>
         {
-            i.RuleFor(x => x.Name).NotEmpty().WithMessage(_ => Messages.Get("Contract.IndicatorInvalid"));
+            i.RuleFor(x => x.Name).NotEmpty().WithMessage(_ => Messages.Get("Contract.IndicatorInvalid")).VisibleText();
             i.RuleFor(x => x.Unit).NotEmpty().WithMessage(_ => Messages.Get("Contract.IndicatorInvalid"));
             i.RuleFor(x => x.Target).NotNull().GreaterThan(0m).WithMessage(_ => Messages.Get("Contract.IndicatorInvalid"));
         });

@@ -57,7 +57,8 @@ public sealed class SaveFundingSourceValidator : AbstractValidator<SaveFundingSo
     {
         RuleFor(c => c.Name)
             .NotEmpty().WithMessage(_ => Messages.Get("Funding.NameRequired"))
-            .MaximumLength(200).WithMessage(_ => Messages.Get("Common.TooLong", 200));
+            .MaximumLength(200).WithMessage(_ => Messages.Get("Common.TooLong", 200))
+            .VisibleText();
         RuleFor(c => c.Kind).NotNull().WithMessage(_ => Messages.Get("Funding.KindRequired"));
         RuleFor(c => c.FiscalLevel).NotNull().When(c => c.Kind == FundingKind.Fiscal).WithMessage(_ => Messages.Get("Funding.LevelRequired"));
         RuleFor(c => c.Grantor).NotEmpty().When(c => c.Kind == FundingKind.ExternalGrant).WithMessage(_ => Messages.Get("Funding.GrantorRequired"));

@@ -28,13 +28,15 @@ public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordComm
 public sealed class ChangeUserAccountHandler(
     OperationScopeFactory scopes,
     ICurrentUser currentUser,
-    IValidator<ResetPasswordCommand> resetValidator)
+    IValidator<ResetPasswordCommand> resetValidator,
+    UserSessions sessions)
 {
     public Task LockAsync(string userId, CancellationToken cancellationToken = default) =>
         ChangeAsync(userId, removesAdministrator: true, async (users, user) =>
         {
             IdentityChecks.ThrowIfFailed(await users.SetLockoutEnabledAsync(user, true));
             IdentityChecks.ThrowIfFailed(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+            await sessions.EndAllAsync(user.Id, SessionEndReason.AccountLocked, cancellationToken);
         }, cancellationToken);
 
     public Task UnlockAsync(string userId, CancellationToken cancellationToken = default) =>
@@ -49,8 +51,9 @@ public sealed class ChangeUserAccountHandler(
         {
             user.IsDeactivated = true;
             IdentityChecks.ThrowIfFailed(await users.UpdateAsync(user));
-            // A new security stamp ends the user's open sessions at the next revalidation.
+            // Ended on the server: the next request or circuit check refuses them (the new stamp too).
             IdentityChecks.ThrowIfFailed(await users.UpdateSecurityStampAsync(user));
+            await sessions.EndAllAsync(user.Id, SessionEndReason.AccountDeactivated, cancellationToken);
         }, cancellationToken);
 
     public Task ReactivateAsync(string userId, CancellationToken cancellationToken = default) =>
@@ -68,6 +71,7 @@ public sealed class ChangeUserAccountHandler(
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             IdentityChecks.ThrowIfFailed(await users.ResetPasswordAsync(user, token, command.NewPassword));
+            await sessions.EndAllAsync(user.Id, SessionEndReason.PasswordReset, cancellationToken);
         }, cancellationToken);
     }
 

@@ -37,7 +37,8 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
             .Matches("^[A-Za-z0-9._-]+$").WithMessage(_ => Messages.Get("User.UserNameCharacters"));
         RuleFor(c => c.DisplayName)
             .NotEmpty().WithMessage(_ => Messages.Get("User.DisplayNameRequired"))
-            .MaximumLength(100).WithMessage(_ => Messages.Get("User.DisplayNameLength", 100));
+            .MaximumLength(100).WithMessage(_ => Messages.Get("User.DisplayNameLength", 100))
+            .VisibleText();
         RuleFor(c => c.Role)
             .Must(Roles.IsKnown).WithMessage(_ => Messages.Get("User.RoleRequired"));
         RuleFor(c => c.AgencyId)

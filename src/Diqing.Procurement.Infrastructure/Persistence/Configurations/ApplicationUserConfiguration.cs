@@ -13,3 +13,15 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.Property(s => s.Id).HasMaxLength(32).IsUnicode(false).ValueGeneratedNever();
+        builder.Property(s => s.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(s => s.EndReason).HasConversion<string>().HasMaxLength(30);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.UserId, s.EndedAtUtc });
+    }
+}

@@ -15,16 +15,18 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
             t.HasTrigger("AuditEntries_NoDelete");
         });
 
-        // The id is the position in the hash chain, assigned by the interceptor, never by the database.
+        // The id is the position in the MAC chain, assigned by the interceptor, never by the database.
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.UserId).HasMaxLength(450);
-        builder.Property(e => e.UserName).HasMaxLength(256);
         builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.EntityType).HasMaxLength(100).IsRequired();
-        builder.Property(e => e.EntityKey).HasMaxLength(100);
         builder.Property(e => e.Changes).IsRequired();
-        builder.Property(e => e.PreviousHash).HasMaxLength(64).IsUnicode(false).IsFixedLength().IsRequired();
-        builder.Property(e => e.Hash).HasMaxLength(64).IsUnicode(false).IsFixedLength().IsRequired();
+        builder.Property(e => e.UserName).HasMaxLength(AuditEntry.MaxUserNameLength);
+        builder.Property(e => e.EntityKey).HasMaxLength(AuditEntry.MaxEntityKeyLength);
+        // Entries from before R-31 carry the legacy key id '' until the one-time re-chain (AuditChainUpgrade) seals them.
+        builder.Property(e => e.KeyId).HasMaxLength(32).IsUnicode(false).IsRequired();
+        builder.Property(e => e.PreviousMac).HasMaxLength(64).IsUnicode(false).IsFixedLength().IsRequired();
+        builder.Property(e => e.Mac).HasMaxLength(64).IsUnicode(false).IsFixedLength().IsRequired();
 
         // Filters of the audit page; each ends on Id so paging "newest first" can use the index.
         builder.HasIndex(e => e.OccurredAtUtc);
@@ -41,8 +43,8 @@ internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<Aud
     public void Configure(EntityTypeBuilder<AuditChainHead> builder)
     {
         builder.Property(h => h.Id).ValueGeneratedNever();
-        builder.Property(h => h.LastHash).HasMaxLength(64).IsUnicode(false).IsFixedLength().IsRequired();
+        builder.Property(h => h.LastMac).HasMaxLength(64).IsUnicode(false).IsFixedLength().IsRequired();
         builder.Property(h => h.Version).IsConcurrencyToken();
-        builder.HasData(new { Id = AuditChainHead.SingletonId, LastEntryId = 0L, LastHash = AuditEntry.GenesisHash, Version = 0L });
+        builder.HasData(new { Id = AuditChainHead.SingletonId, LastEntryId = 0L, LastMac = AuditEntry.GenesisMac, Version = 0L });
     }
 }

@@ -94,6 +94,18 @@ public sealed class SaveAgencyTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("德钦县\u202E心中务服")]
+    [InlineData("德钦县\u200B社会工作服务中心")]
+    [InlineData("德钦县\0社会工作服务中心")]
+    public async Task R30_a_name_with_hidden_characters_is_refused_by_the_form_rule(string name)
+    {
+        var command = Command();
+        command.Name = name;
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => Save().HandleAsync(command));
+        Assert.Contains(ex.Errors, e => e.ErrorMessage.Contains("不可见的格式字符", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(Roles.FinanceOfficer)]
     [InlineData(Roles.Auditor)]
     [InlineData(Roles.AgencyUser)]

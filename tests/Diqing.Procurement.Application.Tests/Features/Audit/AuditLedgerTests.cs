@@ -3,8 +3,10 @@ using Diqing.Procurement.Application.Features.Audit;
 using Diqing.Procurement.Application.Tests.Features.Exports;
 using Diqing.Procurement.Domain.Auditing;
 using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Infrastructure.Auditing;
 using Diqing.Procurement.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Diqing.Procurement.Application.Tests.Features.Audit;
 
@@ -38,7 +40,9 @@ public sealed class AuditLedgerTests : IAsyncLifetime
         var sheet = workbook.Worksheet(1);
 
         Assert.Equal($"审计链校验（导出时）：不完整，自第 {tampered} 条起被篡改或缺失（已校验 {chain.CheckedCount} 条）", sheet.Cell(5, 1).GetString());
-        const int headerRow = 6;
+        Assert.Equal("审计链头（导出时）：审计链不完整，未写入检查点", sheet.Cell(6, 1).GetString());
+        Assert.False(Directory.Exists(_app.CheckpointFolder) && Directory.EnumerateFiles(_app.CheckpointFolder).Any());
+        const int headerRow = 7;
         await using var db = await _app.DbAsync();
         var entries = await db.AuditEntries.CountAsync() - 1; // the export's own event comes after the file
         Assert.Equal(entries, file.RowCount);
@@ -64,7 +68,12 @@ public sealed class AuditLedgerFilterTests(LedgerData data)
         var expected = await data.QueryAsync(db => SearchAuditLogHandler.Apply(db.AuditEntries, filter).CountAsync());
         Assert.Equal(expected, file.RowCount);
         Assert.StartsWith("审计链校验（导出时）：完整", sheet.Cell(5, 1).GetString());
-        const int headerRow = 6;
+        // The chain head at export is in the preamble and in a signed checkpoint outside the database.
+        var checkpoint = data.App.Services.GetRequiredService<AuditCheckpointStore>().Latest();
+        Assert.NotNull(checkpoint);
+        Assert.StartsWith($"审计链头（导出时）：第 {checkpoint.Sequence} 条，MAC {checkpoint.Mac}；", sheet.Cell(6, 1).GetString());
+        const int headerRow = 7;
+        Assert.All(LedgerAssert.ColumnCells(sheet, "MAC（HMAC-SM3）", headerRow), c => Assert.Matches("^[0-9a-f]{64}$", c.GetString()));
         LedgerAssert.TotalIs(sheet, "时间（北京时间）", expected, headerRow);
         Assert.All(LedgerAssert.ColumnCells(sheet, "操作", headerRow), c => Assert.Equal("新增", c.GetString()));
         Assert.All(LedgerAssert.ColumnCells(sheet, "对象类型", headerRow), c => Assert.Equal("合同", c.GetString()));

@@ -83,8 +83,8 @@ public sealed class SearchAuditLogTests : IAsyncLifetime
         // Appended as raw rows (the chain is not the point here); the head keeps the unfiltered count right.
         await _app.ExecuteRawSqlAsync($"""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {PagedQuery.CountLimit + 1})
-            INSERT INTO AuditEntries (Id, OccurredAtUtc, UserName, Action, EntityType, EntityKey, Changes, PreviousHash, Hash)
-            SELECT (SELECT LastEntryId FROM AuditChainHeads) + i, '2026-01-01 00:00:00', 'bulk', 'Updated', 'Bulk', CAST(i AS TEXT), '[]',
+            INSERT INTO AuditEntries (Id, OccurredAtUtc, UserName, Action, EntityType, EntityKey, Changes, KeyId, PreviousMac, Mac)
+            SELECT (SELECT LastEntryId FROM AuditChainHeads) + i, '2026-01-01 00:00:00', 'bulk', 'Updated', 'Bulk', CAST(i AS TEXT), '[]', 'test-1',
                    printf('%064d', 0), printf('%064d', 0)
             FROM n;
             UPDATE AuditChainHeads SET LastEntryId = (SELECT MAX(Id) FROM AuditEntries);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using Diqing.Procurement.Application.Common;
 using Diqing.Procurement.Application.Features.Attachments;
@@ -51,21 +50,6 @@ public sealed class AttachReportFilesTests : IAsyncLifetime
 
     private static byte[] Jpeg() => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01];
 
-    private static byte[] OfficePackage(string mainPart)
-    {
-        using var memory = new MemoryStream();
-        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var name in new[] { "[Content_Types].xml", mainPart })
-            {
-                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
-                writer.Write("<x/>");
-            }
-        }
-
-        return memory.ToArray();
-    }
-
     [Theory]
     [InlineData("照片.jpg", "image/jpeg")]
     [InlineData("签到表.pdf", "application/pdf")]
@@ -77,8 +61,8 @@ public sealed class AttachReportFilesTests : IAsyncLifetime
         {
             "image/jpeg" => Jpeg(),
             "application/pdf" => "%PDF-1.7\n%âãÏÓ\n1 0 obj\n"u8.ToArray(),
-            _ when contentType.Contains("sheet") => OfficePackage("xl/workbook.xml"),
-            _ => OfficePackage("word/document.xml"),
+            _ when contentType.Contains("sheet") => TestFiles.Xlsx(),
+            _ => TestFiles.Docx(),
         };
 
         var info = await Files().UploadAsync(_reportId, name, Bytes(bytes));
@@ -103,7 +87,7 @@ public sealed class AttachReportFilesTests : IAsyncLifetime
     [Fact]
     public async Task A_plain_zip_is_not_an_office_file() =>
         Assert.Equal("Attachment.TypeNotAllowed", (await Assert.ThrowsAsync<DomainException>(() =>
-            Files().UploadAsync(_reportId, "资料.docx", Bytes(OfficePackage("readme.txt"))))).Code);
+            Files().UploadAsync(_reportId, "资料.docx", Bytes(TestFiles.OfficePackage("readme.txt", "text/plain"))))).Code);
 
     [Fact]
     public async Task An_empty_file_is_refused() =>

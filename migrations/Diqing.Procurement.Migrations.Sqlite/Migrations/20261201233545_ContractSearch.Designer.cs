@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Diqing.Procurement.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ProcurementDbContext))]
-    [Migration("20261201232545_ContractSearch")]
+    [Migration("20261201233545_ContractSearch")]
     partial class ContractSearch
     {
         /// <inheritdoc />
