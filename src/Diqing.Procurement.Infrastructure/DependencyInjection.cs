@@ -12,8 +12,9 @@ namespace Diqing.Procurement.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Database (provider from <paramref name="options"/>), audit interceptor, current user and Identity stores.</summary>
-    public static IServiceCollection AddProcurementInfrastructure(this IServiceCollection services, DatabaseOptions options, string contentRoot)
+    /// <summary>Database (provider from <paramref name="options"/>), file store, audit interceptor, current user and Identity stores.</summary>
+    public static IServiceCollection AddProcurementInfrastructure(
+        this IServiceCollection services, DatabaseOptions options, string contentRoot, Files.FileStoreOptions? files = null)
     {
         var connectionString = options.ResolveConnectionString(contentRoot);
         services.AddSingleton(options);
@@ -23,7 +24,8 @@ public static class DependencyInjection
         services.TryAddScoped<CurrentUser>();
         services.TryAddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<AuditInterceptor>();
-        services.TryAddSingleton<Files.IFileStore>(new Files.FolderFileStore(Path.Combine(options.ResolveDataFolder(contentRoot), "files")));
+        services.TryAddScoped<Hosting.BackgroundLeases>();
+        services.TryAddSingleton<Files.IFileStore>(new Files.FolderFileStore((files ?? new Files.FileStoreOptions()).ResolveRoot(options, contentRoot)));
         services.AddDataProtection(); // password-reset tokens; the web host adds key persistence
 
         // Scoped factory: each Blazor circuit (a DI scope) gets the interceptor with its own current user.
@@ -48,6 +50,7 @@ public static class DependencyInjection
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly)),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly)),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(DatabaseOptions.PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
 

@@ -1,12 +1,16 @@
 using Diqing.Procurement.Application;
 using Diqing.Procurement.Infrastructure;
+using Diqing.Procurement.Infrastructure.Files;
+using Diqing.Procurement.Infrastructure.Hosting;
 using Diqing.Procurement.Infrastructure.Persistence;
+using Diqing.Procurement.Web.Hosting;
 using Diqing.Procurement.Web.Ledgers;
 using Diqing.Procurement.Web.Localization;
 using Diqing.Procurement.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,13 +25,27 @@ public static class WebSetup
     public static IServiceCollection AddProcurementWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddProcurementInfrastructure(database, environment.ContentRootPath);
+        var files = configuration.GetSection(FileStoreOptions.SectionName).Get<FileStoreOptions>() ?? new FileStoreOptions();
+        services.AddProcurementInfrastructure(database, environment.ContentRootPath, files);
         services.AddProcurementApplication();
+        services.Configure<HostingOptions>(configuration.GetSection(HostingOptions.SectionName));
 
-        // Cookie and antiforgery keys survive restarts (otherwise every restart signs everybody out).
+        // Cookie and antiforgery keys survive restarts and are the same on every instance (a cookie issued by
+        // one is read by the others), so they live in the database.
         services.AddDataProtection()
             .SetApplicationName("Diqing.Procurement")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.ResolveDataFolder(environment.ContentRootPath), "keys")));
+            .PersistKeysToDbContext<ProcurementDbContext>();
+
+        // Behind nginx or IIS: the client's address and scheme come from X-Forwarded-For/-Proto, trusted only
+        // from loopback and the proxies listed in Proxy:KnownProxies (docs/deploy.md).
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
 
         services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = environment.IsDevelopment());
         services.AddCascadingAuthenticationState();
@@ -71,13 +89,14 @@ public static class WebSetup
         services.AddScoped<Components.Shared.UserFeedback>();
         services.AddSingleton<Ledgers.LedgerFiles>();
 
-        services.AddHostedService<Application.Features.Notifications.DeadlineNoticeService>();
-        services.AddHealthChecks().AddDbContextCheck<ProcurementDbContext>("database");
+        services.AddDailyJob<Application.Features.Notifications.DeadlineNotices>();
+        services.AddProcurementHealthChecks();
         return services;
     }
 
     public static WebApplication UseProcurementPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -93,7 +112,7 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapProcurementHealthChecks();
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
         app.MapLedgerEndpoints();

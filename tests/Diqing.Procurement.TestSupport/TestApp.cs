@@ -7,7 +7,6 @@ using Diqing.Procurement.Infrastructure.Identity;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,38 +14,44 @@ using Microsoft.Extensions.Logging;
 namespace Diqing.Procurement.TestSupport;
 
 /// <summary>
-/// The application's real services on a real, migrated SQLite file in a temporary folder.
-/// One per test class (or test); disposing deletes the folder.
+/// The application's real services on a real, migrated database: an SQLite file in a temporary
+/// folder by default, or a PostgreSQL database of its own (<see cref="TestDatabase"/>).
+/// One per test class (or test); disposing drops the database and deletes the folder.
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
     public const string Password = "Test@Password1";
 
-    private TestApp(ServiceProvider services, string folder)
+    private readonly Action<IServiceCollection>? _configure;
+    private readonly bool _ownsDatabase;
+
+    private TestApp(ServiceProvider services, TestDatabase database, Action<IServiceCollection>? configure, bool ownsDatabase)
     {
         Services = services;
-        Folder = folder;
+        Database = database;
+        _configure = configure;
+        _ownsDatabase = ownsDatabase;
     }
 
     public ServiceProvider Services { get; }
 
-    public string Folder { get; }
+    public TestDatabase Database { get; }
+
+    public DatabaseProvider Provider => Database.Provider;
+
+    public string Folder => Database.Folder;
 
     public string DatabasePath => Path.Combine(Folder, "diqing.db");
 
-    public static async Task<TestApp> CreateAsync(Action<IServiceCollection>? configure = null)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "diqing-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddProcurementInfrastructure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataFolder = folder }, folder);
-        services.AddProcurementApplication();
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        await DatabaseMigrator.MigrateAsync(provider, folder);
+    public static Task<TestApp> CreateAsync(Action<IServiceCollection>? configure = null) => CreateAsync(DatabaseProvider.Sqlite, configure);
 
-        await using (var scope = provider.CreateAsyncScope())
+    public static async Task<TestApp> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var services = Build(database, configure);
+        await DatabaseMigrator.MigrateAsync(services, database.Folder);
+
+        await using (var scope = services.CreateAsyncScope())
         {
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
             foreach (var role in Roles.All)
@@ -55,7 +60,23 @@ public sealed class TestApp : IAsyncDisposable
             }
         }
 
-        return new TestApp(provider, folder);
+        return new TestApp(services, database, configure, ownsDatabase: true);
+    }
+
+    /// <summary>
+    /// Another instance of the app on the same database, as a second web server would be: its own
+    /// services, connection pool and in-process audit gate. Disposing it leaves the database.
+    /// </summary>
+    public TestApp AnotherInstance() => new(Build(Database, _configure), Database, _configure, ownsDatabase: false);
+
+    private static ServiceProvider Build(TestDatabase database, Action<IServiceCollection>? configure)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddProcurementInfrastructure(database.Options, database.Folder);
+        services.AddProcurementApplication();
+        configure?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     /// <summary>A DI scope whose current user is the given principal (or anonymous).</summary>
@@ -125,8 +146,7 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>Runs raw SQL on its own connection, as a DBA (or an attacker) could, bypassing the app.</summary>
     public async Task<int> ExecuteRawSqlAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = Database.OpenRawConnection();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteNonQueryAsync();
@@ -135,14 +155,9 @@ public sealed class TestApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
+        if (_ownsDatabase)
         {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
+            await Database.DisposeAsync();
         }
     }
 }

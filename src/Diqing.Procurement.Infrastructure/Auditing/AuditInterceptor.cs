@@ -53,6 +53,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             {
                 session.OwnedTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
             }
+
+            await AuditChainLock.TakeAsync(db, cancellationToken);
         }
         catch
         {
@@ -180,7 +182,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         var drafts = new List<AuditDraft>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry or AuditChainHead)
+            if (entry.Entity is AuditEntry or AuditChainHead || NotAudited(entry.Entity))
             {
                 continue;
             }
@@ -212,6 +214,13 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
         return drafts;
     }
+
+    /// <summary>
+    /// Rows of the hosting, not of the bureau's business: data-protection keys (key material must never be
+    /// copied into a log nobody can delete) and the leases of background work.
+    /// </summary>
+    private static bool NotAudited(object entity) =>
+        entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or Hosting.BackgroundLease;
 
     private static List<AuditChange> Describe(
         EntityEntry entry, Func<PropertyEntry, object?> oldValue, Func<PropertyEntry, object?> newValue, bool onlyModified)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Diqing.Procurement.Infrastructure.Persistence;
 
-/// <summary>Applies migrations at start-up: always for SQLite, for SQL Server only when configured.</summary>
+/// <summary>Applies migrations at start-up: always for SQLite, for a server database (SQL Server, PostgreSQL) only when configured.</summary>
 public static class DatabaseMigrator
 {
     public static async Task MigrateAsync(IServiceProvider services, string contentRoot, CancellationToken cancellationToken = default)
@@ -17,7 +17,7 @@ public static class DatabaseMigrator
         }
         else if (!options.MigrateOnStartup)
         {
-            logger.LogInformation("SQL Server migrations are not applied at start-up (Database:MigrateOnStartup is false).");
+            logger.LogInformation("{Provider} migrations are not applied at start-up (Database:MigrateOnStartup is false).", options.Provider);
             return;
         }
 
