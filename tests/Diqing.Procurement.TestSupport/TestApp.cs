@@ -24,6 +24,7 @@ public sealed class TestApp : IAsyncDisposable
 
     private readonly Action<IServiceCollection>? _configure;
     private readonly bool _ownsDatabase;
+    private readonly List<TestApp> _instances = [];
 
     private TestApp(ServiceProvider services, TestDatabase database, Action<IServiceCollection>? configure, bool ownsDatabase)
     {
@@ -65,9 +66,22 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <summary>
     /// Another instance of the app on the same database, as a second web server would be: its own
-    /// services, connection pool and in-process audit gate. Disposing it leaves the database.
+    /// services, connection pool and in-process audit gate. Disposed with this app; the database stays until then.
     /// </summary>
-    public TestApp AnotherInstance() => new(Build(Database, _configure), Database, _configure, ownsDatabase: false);
+    public TestApp AnotherInstance()
+    {
+        var instance = new TestApp(Build(Database, _configure), Database, _configure, ownsDatabase: false);
+        _instances.Add(instance);
+        return instance;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> instances of the app for a concurrency test: on a server database each is
+    /// an instance of its own (<see cref="AnotherInstance"/>); SQLite serves one instance (docs/deploy.md),
+    /// so there all are this app and its writers queue in one process.
+    /// </summary>
+    public IReadOnlyList<TestApp> Instances(int count) =>
+        Enumerable.Range(0, count).Select(_ => Provider == DatabaseProvider.Sqlite ? this : AnotherInstance()).ToList();
 
     private static ServiceProvider Build(TestDatabase database, Action<IServiceCollection>? configure)
     {
@@ -154,6 +168,11 @@ public sealed class TestApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
         await Services.DisposeAsync();
         if (_ownsDatabase)
         {

@@ -34,6 +34,11 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             return result;
         }
 
+        if (db.ActiveAuditSession is { } failed)
+        {
+            await EndSessionAsync(db, failed, commit: false); // left by a concurrency conflict on this context
+        }
+
         RefuseAuditLogEdits(db);
         var drafts = CaptureEntityChanges(db);
         drafts.AddRange(db.PendingAuditEvents);
@@ -54,7 +59,9 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                 session.OwnedTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
             }
 
-            await AuditChainLock.TakeAsync(db, cancellationToken);
+            // Several instances on one server database: writers of other processes queue at the head's row lock,
+            // taken before any entity row so that no two writers wait on each other (RowLocks).
+            await db.LockForUpdateAsync<AuditChainHead>(AuditChainHead.SingletonId, cancellationToken);
         }
         catch
         {
@@ -94,6 +101,27 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         {
             await EndSessionAsync(db, session, commit: false);
         }
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result) =>
+        ThrowingConcurrencyExceptionAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// EF reports a concurrency conflict (a stale balance, R-07) here and not through <see cref="SaveChangesFailedAsync"/>:
+    /// the gate must be released here too, or every later save of this process would wait for it in vain.
+    /// </summary>
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is ProcurementDbContext db && db.ActiveAuditSession is { Appending: false, HoldsGate: true } session)
+        {
+            // EF is still reading the failed batch, so the transaction cannot end here: it is rolled back when the
+            // context is disposed (or before its next save); the gate opens now.
+            session.HoldsGate = false;
+            gate.Exit();
+        }
+
+        return ValueTask.FromResult(result);
     }
 
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
@@ -154,6 +182,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         {
             if (session.HoldsGate)
             {
+                session.HoldsGate = false;
                 gate.Exit();
             }
         }

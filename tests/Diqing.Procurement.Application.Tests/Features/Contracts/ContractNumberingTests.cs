@@ -1,29 +1,35 @@
 using Diqing.Procurement.Application.Features.Contracts;
 using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Tests.Features.Contracts;
 
-public sealed class ContractNumberingTests : IAsyncLifetime
+public sealed class ContractNumberingTests
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    [Fact]
-    public async Task R12_contracts_created_at_once_get_distinct_consecutive_numbers()
+    [Theory]
+    [ClassData(typeof(DatabaseProviders))]
+    public async Task R12_contracts_created_at_once_get_distinct_consecutive_numbers(DatabaseProvider provider)
     {
-        var agencyId = await _app.AddAgencyAsync();
+        await using var app = await TestApp.CreateAsync(provider);
+        var agencyId = await app.AddAgencyAsync();
         const int count = 20;
 
-        var ids = await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
-            _app.As<SaveContractDraftHandler>(Roles.ProcurementOfficer).HandleAsync(ContractScenario.Draft(agencyId, 1_000m))));
+        // Twenty officers at once, each on an instance of its own where the database allows several.
+        var instances = app.Instances(count);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var drafts = Enumerable.Range(0, count).Select(async i =>
+        {
+            var handler = instances[i].As<SaveContractDraftHandler>(Roles.ProcurementOfficer);
+            await start.Task;
+            return await handler.HandleAsync(ContractScenario.Draft(agencyId, 1_000m));
+        }).ToList();
+        start.SetResult();
+        var ids = await Task.WhenAll(drafts);
 
-        await using var db = await _app.DbAsync();
+        await using var db = await app.DbAsync();
         var numbers = await db.Contracts.Where(c => ids.Contains(c.Id)).Select(c => c.Number).ToListAsync();
         var year = ChinaTime.DateOf(DateTime.UtcNow).Year;
         Assert.Equal(Enumerable.Range(1, count).Select(i => $"DQMZ-{year}-{i:D4}"), numbers.Order());
