@@ -18,21 +18,23 @@ public sealed class HostingOptions
 
 /// <summary>
 /// Leases by name in the database (<see cref="BackgroundLease"/>): the instance that takes a lease
-/// does the work, the others see it held. Taking is one conditional UPDATE (free when expired or
-/// already ours), so two instances asking at once cannot both get it on any provider; a lease that is
-/// not there yet is inserted, and the loser of that race sees the primary key refuse its row.
+/// does the work, the others see it held. Taking is one conditional UPDATE (free when it has
+/// expired), so two instances asking at once cannot both get it on any provider; a lease that is
+/// not there yet is inserted, and the loser of that race sees the primary key refuse its row. A held lease
+/// is not taken again, not even by its holder (a daily job must not run at every check): the holder
+/// extends or releases it.
 /// </summary>
 public sealed class BackgroundLeases(IDbContextFactory<ProcurementDbContext> dbFactory, TimeProvider clock, IOptions<HostingOptions> hosting)
 {
     public string Holder { get; } = hosting.Value.ResolveInstanceName();
 
-    /// <summary>Takes the lease until <paramref name="untilUtc"/> when nobody else holds it; false when another instance does.</summary>
+    /// <summary>Takes the lease until <paramref name="untilUtc"/> when nobody holds it; false while it is held.</summary>
     public async Task<bool> TryTakeAsync(string name, DateTime untilUtc, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var taken = await db.BackgroundLeases
-            .Where(l => l.Name == name && (l.ExpiresAtUtc <= now || l.Holder == Holder))
+            .Where(l => l.Name == name && l.ExpiresAtUtc <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, Holder).SetProperty(l => l.TakenAtUtc, now).SetProperty(l => l.ExpiresAtUtc, untilUtc), cancellationToken);
         if (taken == 1)
         {
