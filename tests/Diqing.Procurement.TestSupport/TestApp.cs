@@ -64,6 +64,14 @@ public sealed class TestApp : IAsyncDisposable
         return new TestApp(services, database, configure, ownsDatabase: true);
     }
 
+    /// <summary>The app on a database that already holds its schema and data (a restored backup); disposing drops it.</summary>
+    public static async Task<TestApp> OpenAsync(TestDatabase database)
+    {
+        var services = Build(database, null);
+        await DatabaseMigrator.MigrateAsync(services, database.Folder);
+        return new TestApp(services, database, null, ownsDatabase: true);
+    }
+
     /// <summary>
     /// Another instance of the app on the same database, as a second web server would be: its own
     /// services, connection pool and in-process audit gate. Disposed with this app; the database stays until then.
