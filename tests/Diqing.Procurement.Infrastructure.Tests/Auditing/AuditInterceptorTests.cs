@@ -215,16 +215,12 @@ public sealed class AuditInterceptorTests : IAsyncLifetime
         const int writers = 24;
         await using var app = await TestApp.CreateAsync(provider);
         var instances = app.Instances(writers);
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var saves = Enumerable.Range(1, writers).Select(async i =>
+        await AtOnce.RunAsync(Enumerable.Range(1, writers).Select(i => (Func<Task>)(async () =>
         {
             await using var db = await instances[i - 1].DbAsync();
             db.Agencies.Add(new Agency($"机构{i}", UsccFor(i), County.ShangriLa));
-            await start.Task;
             await db.SaveChangesAsync();
-        }).ToList();
-        start.SetResult();
-        await Task.WhenAll(saves);
+        })));
 
         await using var check = await app.DbAsync();
         var entries = await check.AuditEntries.OrderBy(e => e.Id).ToListAsync();

@@ -17,15 +17,9 @@ public sealed class DailyJobTests
         await using var app = await TestApp.CreateAsync(provider, services => services.AddDailyJob<CountingJob>());
         var instances = app.Instances(4).Select(i => i.Services.GetRequiredService<DailyJobService<CountingJob>>()).ToList();
 
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var checks = instances.Select(async job =>
-        {
-            await start.Task;
-            return await job.RunIfDueAsync(CancellationToken.None);
-        }).ToList();
-        start.SetResult();
+        var ran = await AtOnce.RunAsync(instances.Select(job => (Func<Task<bool>>)(() => job.RunIfDueAsync(CancellationToken.None))));
 
-        Assert.Single(await Task.WhenAll(checks), ran => ran);
+        Assert.Single(ran, r => r);
         Assert.False(await instances[^1].RunIfDueAsync(CancellationToken.None));
         Assert.Equal(1, CountingJob.Runs);
         await using var db = await app.DbAsync();

@@ -46,23 +46,22 @@ public sealed class FundingLedgerTests : IAsyncLifetime
         // Twenty officers try at once to earmark 15,000 from a 100,000 source. On a server database each works
         // on an app instance of its own (own connection, own audit gate): only the database keeps them from overspending.
         var instances = app.Instances(officers);
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var attempts = contracts.Select(async (contractId, i) =>
+        var outcomes = await AtOnce.RunAsync(contracts.Select((contractId, i) =>
         {
             var funding = instances[i].As<ContractFundingActions>(i % 2 == 0 ? Roles.FinanceOfficer : Roles.ProcurementOfficer);
-            await start.Task;
-            try
+            return (Func<Task<string>>)(async () =>
             {
-                await funding.AllocateAsync(contractId, sourceId, 15_000m);
-                return "ok";
-            }
-            catch (DomainException ex)
-            {
-                return ex.Code;
-            }
-        }).ToList();
-        start.SetResult();
-        var outcomes = await Task.WhenAll(attempts);
+                try
+                {
+                    await funding.AllocateAsync(contractId, sourceId, 15_000m);
+                    return "ok";
+                }
+                catch (DomainException ex)
+                {
+                    return ex.Code;
+                }
+            });
+        }));
 
         await using var db = await app.DbAsync();
         var allocated = (await db.Allocations.Where(a => a.FundingSourceId == sourceId).Select(a => a.Amount).ToListAsync()).Sum();

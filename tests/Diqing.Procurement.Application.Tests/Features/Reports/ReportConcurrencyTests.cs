@@ -29,18 +29,6 @@ public sealed class ReportConcurrencyTests
         return (app, contract, agencyId);
     }
 
-    private static async Task<T[]> AtOnceAsync<T>(IEnumerable<Func<Task<T>>> actions)
-    {
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = actions.Select(async action =>
-        {
-            await start.Task;
-            return await action();
-        }).ToList();
-        start.SetResult();
-        return await Task.WhenAll(running);
-    }
-
     [Theory]
     [ClassData(typeof(DatabaseProviders))]
     public async Task Devices_opening_a_milestone_at_once_share_one_report(DatabaseProvider provider)
@@ -49,7 +37,7 @@ public sealed class ReportConcurrencyTests
         await using var _ = app;
         var instances = app.Instances(8);
 
-        var opened = await AtOnceAsync(instances.Select(instance =>
+        var opened = await AtOnce.RunAsync(instances.Select(instance =>
         {
             var form = instance.As<ReportFormHandler>(Roles.AgencyUser, agencyId, "deqin-user");
             return (Func<Task<ReportView>>)(() => form.OpenAsync(contract.MidTermMilestoneId));
@@ -73,7 +61,7 @@ public sealed class ReportConcurrencyTests
         var approve = instances[0].As<ReviewReportsHandler>(Roles.ProcurementOfficer, userName: "officer-a");
         var reject = instances[1].As<ReviewReportsHandler>(Roles.ProcurementOfficer, userName: "officer-b");
 
-        var outcomes = await AtOnceAsync<string>(
+        var outcomes = await AtOnce.RunAsync<string>(
         [
             async () => await Outcome(() => approve.ApproveAsync(submitted.ReportId, "同意")),
             async () => await Outcome(() => reject.ReturnAsync(submitted.ReportId, "请补充活动照片", new Dictionary<string, string>())),
