@@ -13,9 +13,10 @@ namespace Diqing.Procurement.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Database (provider from <paramref name="options"/>), audit interceptor and keys, current user and Identity stores.</summary>
+    /// <summary>Database (provider from <paramref name="options"/>), file store, audit interceptor and keys, current user and Identity stores.</summary>
     /// <exception cref="AuditKeyException">No usable audit key is configured: the app must not start without one .</exception>
-    public static IServiceCollection AddProcurementInfrastructure(this IServiceCollection services, DatabaseOptions options, string contentRoot, AuditOptions audit)
+    public static IServiceCollection AddProcurementInfrastructure(
+        this IServiceCollection services, DatabaseOptions options, string contentRoot, AuditOptions audit, Files.FileStoreOptions? files = null)
     {
         var connectionString = options.ResolveConnectionString(contentRoot);
         var dataFolder = options.ResolveDataFolder(contentRoot);
@@ -31,7 +32,8 @@ public static class DependencyInjection
         services.TryAddScoped<CurrentUser>();
         services.TryAddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<AuditInterceptor>();
-        services.TryAddSingleton<Files.IFileStore>(new Files.FolderFileStore(Path.Combine(options.ResolveDataFolder(contentRoot), "files")));
+        services.TryAddScoped<Hosting.BackgroundLeases>();
+        services.TryAddSingleton<Files.IFileStore>(new Files.FolderFileStore((files ?? new Files.FileStoreOptions()).ResolveRoot(options, contentRoot)));
         services.AddDataProtection(); // password-reset tokens; the web host adds key persistence
 
         // Scoped factory: each Blazor circuit (a DI scope) gets the interceptor with its own current user.
@@ -58,6 +60,7 @@ public static class DependencyInjection
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly)),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly)),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(DatabaseOptions.PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
 

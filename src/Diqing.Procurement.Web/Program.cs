@@ -4,6 +4,12 @@ using Diqing.Procurement.Infrastructure;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Web;
 using Diqing.Procurement.Web.Components;
+using Diqing.Procurement.Web.Hosting;
+
+if (await OperationsCommands.TryRunAsync(args) is { } exitCode)
+{
+    return exitCode; // backup or restore (docs/deploy.md)
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +29,7 @@ await ApplicationInitializer.InitializeAsync(
     app.Configuration.GetSection(BootstrapOptions.SectionName).Get<BootstrapOptions>() ?? new BootstrapOptions());
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the end-to-end tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,17 +1,20 @@
 using Diqing.Procurement.Application;
 using Diqing.Procurement.Infrastructure;
 using Diqing.Procurement.Infrastructure.Auditing;
+using Diqing.Procurement.Infrastructure.Files;
+using Diqing.Procurement.Infrastructure.Hosting;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Web.Diagnostics;
 using Diqing.Procurement.Web.Exports;
+using Diqing.Procurement.Web.Hosting;
 using Diqing.Procurement.Web.Localization;
 using Diqing.Procurement.Web.Security;
 using Diqing.Procurement.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,13 +41,17 @@ public static class WebSetup
         services.AddSingleton(security);
         var sessions = configuration.GetSection(UserSessionOptions.SectionName).Get<UserSessionOptions>() ?? new UserSessionOptions();
         services.AddSingleton(sessions);
-        services.AddProcurementInfrastructure(database, environment.ContentRootPath, audit);
+        var files = configuration.GetSection(FileStoreOptions.SectionName).Get<FileStoreOptions>() ?? new FileStoreOptions();
+        services.AddProcurementInfrastructure(database, environment.ContentRootPath, audit, files);
         services.AddProcurementApplication();
+        services.Configure<HostingOptions>(configuration.GetSection(HostingOptions.SectionName));
 
-        // Cookie and antiforgery keys survive restarts (otherwise every restart signs everybody out), protected at rest.
+        // Cookie and antiforgery keys survive restarts and are the same on every instance (a cookie issued by one is read
+        // by the others), so they live in the database; encrypted there with a certificate when one is configured.
         services.AddDataProtection()
             .SetApplicationName("Diqing.Procurement")
-            .PersistKeysProtected(Path.Combine(database.ResolveDataFolder(environment.ContentRootPath), "keys"), configuration);
+            .PersistKeysToDbContext<ProcurementDbContext>()
+            .ProtectKeysWithConfiguredCertificate(configuration);
         services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddSignInRateLimiting(security.RateLimits);
         services.Configure<ForwardedHeadersOptions>(o => ConfigureForwardedHeaders(o, security.ForwardedHeaders));
@@ -112,9 +119,9 @@ public static class WebSetup
         services.AddScoped<Components.Shared.UserFeedback>();
         services.AddSingleton<Exports.ExportFiles>();
 
-        services.AddHostedService<Application.Features.Notifications.DeadlineNoticeService>();
-        services.AddHostedService<Application.Features.Audit.AuditCheckpointJob>();
-        services.AddHealthChecks().AddDbContextCheck<ProcurementDbContext>("database");
+        services.AddDailyJob<Application.Features.Notifications.DeadlineNotices>();
+        services.AddDailyJob<Application.Features.Audit.DailyAuditCheckpoint>();
+        services.AddProcurementHealthChecks();
         if (Diagnostics.BenchmarkEndpoints.IsEnabled(configuration))
         {
             services.AddBenchmarkDiagnostics();
@@ -154,7 +161,7 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapProcurementHealthChecks();
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
         app.MapExportEndpoints();

@@ -18,6 +18,17 @@ public sealed partial class HostingTests(AppFixture app)
     }
 
     [Theory]
+    [InlineData("health/live")]
+    [InlineData("health/ready")]
+    public async Task Liveness_and_readiness_endpoints_report_healthy(string path)
+    {
+        using var response = await app.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
     [InlineData("_framework/blazor.web.js")]
     [InlineData("_content/MudBlazor/MudBlazor.min.js")]
     [InlineData("_content/MudBlazor/MudBlazor.min.css")]

@@ -105,7 +105,7 @@ public sealed class SecurityTests(AppFixture app)
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task The_data_folder_database_and_key_files_are_owner_only()
+    public async Task The_data_folder_and_the_database_holding_the_keys_are_owner_only()
     {
         (await app.Http.GetAsync("account/login")).Dispose(); // the first form makes sure a data-protection key exists
         const UnixFileMode folder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
@@ -113,11 +113,13 @@ public sealed class SecurityTests(AppFixture app)
 
         Assert.Equal(folder, File.GetUnixFileMode(app.DataFolder));
         Assert.Equal(file, File.GetUnixFileMode(Path.Combine(app.DataFolder, "diqing.db")));
-        var keys = Path.Combine(app.DataFolder, "keys");
-        Assert.Equal(folder, File.GetUnixFileMode(keys));
-        var keyFiles = Directory.GetFiles(keys, "*.xml");
-        Assert.NotEmpty(keyFiles);
-        Assert.All(keyFiles, f => Assert.Equal(file, File.GetUnixFileMode(f)));
+        // The data-protection keys are rows of that database (shared by every instance), not files beside it.
+        Assert.False(Directory.Exists(Path.Combine(app.DataFolder, "keys")));
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.DataFolder, "diqing.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM DataProtectionKeys";
+        Assert.True((long)(await count.ExecuteScalarAsync())! > 0);
     }
 
     private async Task<HttpResponseMessage> GetWithCookieAsync(string path, string cookie)

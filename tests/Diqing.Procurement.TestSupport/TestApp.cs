@@ -8,7 +8,6 @@ using Diqing.Procurement.Infrastructure.Identity;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,30 +15,53 @@ using Microsoft.Extensions.Logging;
 namespace Diqing.Procurement.TestSupport;
 
 /// <summary>
-/// The application's real services on a real, migrated SQLite file in a temporary folder.
-/// One per test class (or test); disposing deletes the folder.
+/// The application's real services on a real, migrated database: an SQLite file in a temporary
+/// folder by default, or a PostgreSQL database of its own (<see cref="TestDatabase"/>).
+/// One per test class (or test); disposing drops the database and deletes the folder.
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
     public const string Password = "Test@Password1";
 
-    private TestApp(ServiceProvider services, string folder)
+    public const string AuditKeyId = "test-1";
+
+    private readonly Action<IServiceCollection>? _configure;
+    private readonly AuditOptions _audit;
+    private readonly bool _ownsDatabase;
+    private readonly List<TestApp> _instances = [];
+
+    private TestApp(ServiceProvider services, TestDatabase database, Action<IServiceCollection>? configure, AuditOptions audit, bool ownsDatabase)
     {
         Services = services;
-        Folder = folder;
+        Database = database;
+        _configure = configure;
+        _audit = audit;
+        _ownsDatabase = ownsDatabase;
     }
 
     public ServiceProvider Services { get; }
 
-    public string Folder { get; }
+    public TestDatabase Database { get; }
+
+    public DatabaseProvider Provider => Database.Provider;
+
+    public string Folder => Database.Folder;
 
     public string DatabasePath => Path.Combine(Folder, "diqing.db");
 
-    public static async Task<TestApp> CreateAsync(Action<IServiceCollection>? configure = null, AuditOptions? audit = null)
+    public string CheckpointFolder => Services.GetRequiredService<AuditCheckpointStore>().Folder;
+
+    public static Task<TestApp> CreateAsync(Action<IServiceCollection>? configure = null, AuditOptions? audit = null) =>
+        CreateAsync(DatabaseProvider.Sqlite, configure, audit);
+
+    public static async Task<TestApp> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null, AuditOptions? audit = null)
     {
-        var folder = NewFolder();
-        var app = await BuildAsync(folder, configure, audit ?? AuditOptions(folder));
-        await using (var scope = app.Services.CreateAsyncScope())
+        var database = await TestDatabase.CreateAsync(provider);
+        audit ??= AuditOptions(database.Folder);
+        var services = Build(database, configure, audit);
+        await DatabaseMigrator.MigrateAsync(services, database.Folder);
+
+        await using (var scope = services.CreateAsyncScope())
         {
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
             foreach (var role in Roles.All)
@@ -48,51 +70,7 @@ public sealed class TestApp : IAsyncDisposable
             }
         }
 
-        return app;
-    }
-
-    /// <summary>
-    /// A second app on a copy of this one's data folder (database and files): a snapshot to try an operation on, so that
-    /// one prepared state serves many trials without rebuilding it.
-    /// </summary>
-    public async Task<TestApp> CopyAsync(Action<IServiceCollection>? configure = null)
-    {
-        var folder = NewFolder();
-        foreach (var file in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(Folder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        // The same audit key: the copied chain is sealed with it. Checkpoints go with the folder.
-        var audit = Services.GetRequiredService<AuditOptions>();
-        return await BuildAsync(folder, configure, new AuditOptions
-        {
-            Keys = audit.Keys,
-            CurrentKeyId = audit.CurrentKeyId,
-            KeyFile = audit.KeyFile,
-            CheckpointFolder = Path.Combine(folder, Path.GetRelativePath(Folder, CheckpointFolder)),
-        });
-    }
-
-    private static string NewFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "diqing-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
-
-    private static async Task<TestApp> BuildAsync(string folder, Action<IServiceCollection>? configure, AuditOptions audit)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddProcurementInfrastructure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataFolder = folder }, folder, audit);
-        services.AddProcurementApplication();
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        await DatabaseMigrator.MigrateAsync(provider, folder);
-        return new TestApp(provider, folder);
+        return new TestApp(services, database, configure, audit, ownsDatabase: true);
     }
 
     /// <summary>A random audit key of this test app only, given in configuration; checkpoints in a folder of their own.</summary>
@@ -102,9 +80,67 @@ public sealed class TestApp : IAsyncDisposable
         CheckpointFolder = Path.Combine(folder, "checkpoints"),
     };
 
-    public const string AuditKeyId = "test-1";
+    /// <summary>
+    /// The app on a database that already holds its schema and data (a restored backup), sealed with
+    /// <paramref name="audit"/> (the key of the app that wrote it); disposing drops it.
+    /// </summary>
+    public static async Task<TestApp> OpenAsync(TestDatabase database, AuditOptions audit)
+    {
+        var services = Build(database, null, audit);
+        await DatabaseMigrator.MigrateAsync(services, database.Folder);
+        return new TestApp(services, database, null, audit, ownsDatabase: true);
+    }
 
-    public string CheckpointFolder => Services.GetRequiredService<AuditCheckpointStore>().Folder;
+    /// <summary>The audit settings of this app, for another app that reads its chain (same key; checkpoints in <paramref name="folder"/>).</summary>
+    public AuditOptions AuditOptionsFor(string folder) => new()
+    {
+        Keys = _audit.Keys,
+        CurrentKeyId = _audit.CurrentKeyId,
+        KeyFile = _audit.KeyFile,
+        CheckpointFolder = Path.Combine(folder, Path.GetRelativePath(Folder, CheckpointFolder)),
+    };
+
+    /// <summary>
+    /// A second app on a copy of this one's SQLite data folder (database, files, checkpoints): a snapshot to try an
+    /// operation on, so that one prepared state serves many trials without rebuilding it.
+    /// </summary>
+    public async Task<TestApp> CopyAsync(Action<IServiceCollection>? configure = null)
+    {
+        var database = await TestDatabase.CopyOfAsync(Database);
+        var audit = AuditOptionsFor(database.Folder);
+        var services = Build(database, configure, audit);
+        await DatabaseMigrator.MigrateAsync(services, database.Folder);
+        return new TestApp(services, database, configure, audit, ownsDatabase: true);
+    }
+
+    /// <summary>
+    /// Another instance of the app on the same database, as a second web server would be: its own
+    /// services, connection pool and in-process audit gate. Disposed with this app; the database stays until then.
+    /// </summary>
+    public TestApp AnotherInstance()
+    {
+        var instance = new TestApp(Build(Database, _configure, _audit), Database, _configure, _audit, ownsDatabase: false);
+        _instances.Add(instance);
+        return instance;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> instances of the app for a concurrency test: on a server database each is
+    /// an instance of its own (<see cref="AnotherInstance"/>); SQLite serves one instance (docs/deploy.md),
+    /// so there all are this app and its writers queue in one process.
+    /// </summary>
+    public IReadOnlyList<TestApp> Instances(int count) =>
+        Enumerable.Range(0, count).Select(_ => Provider == DatabaseProvider.Sqlite ? this : AnotherInstance()).ToList();
+
+    private static ServiceProvider Build(TestDatabase database, Action<IServiceCollection>? configure, AuditOptions audit)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddProcurementInfrastructure(database.Options, database.Folder, audit);
+        services.AddProcurementApplication();
+        configure?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
 
     /// <summary>A DI scope whose current user is the given principal (or anonymous).</summary>
     public AsyncServiceScope Scope(ClaimsPrincipal? user = null)
@@ -173,8 +209,7 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>Runs raw SQL on its own connection, as a DBA (or an attacker) could, bypassing the app.</summary>
     public async Task<int> ExecuteRawSqlAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = Database.OpenRawConnection();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteNonQueryAsync();
@@ -182,15 +217,15 @@ public sealed class TestApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
+        foreach (var instance in _instances)
         {
-            Directory.Delete(Folder, recursive: true);
+            await instance.DisposeAsync();
         }
-        catch (IOException)
+
+        await Services.DisposeAsync();
+        if (_ownsDatabase)
         {
-            // A leftover temp folder is harmless.
+            await Database.DisposeAsync();
         }
     }
 }

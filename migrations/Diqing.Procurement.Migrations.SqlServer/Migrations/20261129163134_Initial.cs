@@ -357,8 +357,9 @@ namespace Diqing.Procurement.Migrations.SqlServer.Migrations
                 columns: new[] { "Kind", "FiscalYear" });
 
             // the audit log is append-only, even for someone with raw SQL access through the app's connection.
-            migrationBuilder.Sql("CREATE TRIGGER [AuditEntries_NoUpdate] ON [AuditEntries] INSTEAD OF UPDATE AS BEGIN SET NOCOUNT ON; THROW 50001, 'The audit log is append-only.', 1; END;");
-            migrationBuilder.Sql("CREATE TRIGGER [AuditEntries_NoDelete] ON [AuditEntries] INSTEAD OF DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, 'The audit log is append-only.', 1; END;");
+            // CREATE TRIGGER must start a batch; in the idempotent script (README) it stands inside IF ... BEGIN, so it runs through EXEC.
+            migrationBuilder.Sql("EXEC(N'CREATE TRIGGER [AuditEntries_NoUpdate] ON [AuditEntries] INSTEAD OF UPDATE AS BEGIN SET NOCOUNT ON; THROW 50001, ''The audit log is append-only.'', 1; END;');");
+            migrationBuilder.Sql("EXEC(N'CREATE TRIGGER [AuditEntries_NoDelete] ON [AuditEntries] INSTEAD OF DELETE AS BEGIN SET NOCOUNT ON; THROW 50001, ''The audit log is append-only.'', 1; END;');");
         }
 
         /// <inheritdoc />

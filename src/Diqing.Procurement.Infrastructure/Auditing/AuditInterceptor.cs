@@ -34,6 +34,11 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             return result;
         }
 
+        if (db.ActiveAuditSession is { } failed)
+        {
+            await EndSessionAsync(db, failed, commit: false); // left by a concurrency conflict on this context
+        }
+
         RefuseAuditLogEdits(db);
         var drafts = CaptureEntityChanges(db);
         drafts.AddRange(db.PendingAuditEvents);
@@ -53,6 +58,10 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             {
                 session.OwnedTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
             }
+
+            // Several instances on one server database: writers of other processes queue at the head's row lock,
+            // taken before any entity row so that no two writers wait on each other (RowLocks).
+            await db.LockForUpdateAsync<AuditChainHead>(AuditChainHead.SingletonId, cancellationToken);
         }
         catch
         {
@@ -92,6 +101,27 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         {
             await EndSessionAsync(db, session, commit: false);
         }
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result) =>
+        ThrowingConcurrencyExceptionAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// EF reports a concurrency conflict (a stale balance, R-07) here and not through <see cref="SaveChangesFailedAsync"/>:
+    /// the gate must be released here too, or every later save of this process would wait for it in vain.
+    /// </summary>
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is ProcurementDbContext db && db.ActiveAuditSession is { Appending: false, HoldsGate: true } session)
+        {
+            // EF is still reading the failed batch, so the transaction cannot end here: it is rolled back when the
+            // context is disposed (or before its next save); the gate opens now.
+            session.HoldsGate = false;
+            gate.Exit();
+        }
+
+        return ValueTask.FromResult(result);
     }
 
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
@@ -152,6 +182,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         {
             if (session.HoldsGate)
             {
+                session.HoldsGate = false;
                 gate.Exit();
             }
         }
@@ -180,8 +211,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         var drafts = new List<AuditDraft>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            // Sessions are not business data: signing in and out are audit events of their own.
-            if (entry.Entity is AuditEntry or AuditChainHead or Identity.UserSession)
+            // Sessions, data-protection keys and leases are not business data: signing in and out are audit events of their own.
+            if (entry.Entity is AuditEntry or AuditChainHead || NotAudited(entry.Entity))
             {
                 continue;
             }
@@ -213,6 +244,13 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
         return drafts;
     }
+
+    /// <summary>
+    /// Rows of the hosting, not of the bureau's business: data-protection keys (key material must never be
+    /// copied into a log nobody can delete) and the leases of background work.
+    /// </summary>
+    private static bool NotAudited(object entity) =>
+        entity is Identity.UserSession or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or Hosting.BackgroundLease;
 
     private static List<AuditChange> Describe(
         EntityEntry entry, Func<PropertyEntry, object?> oldValue, Func<PropertyEntry, object?> newValue, bool onlyModified)

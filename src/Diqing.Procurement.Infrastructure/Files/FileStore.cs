@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Diqing.Procurement.Infrastructure.Persistence;
 
 namespace Diqing.Procurement.Infrastructure.Files;
 
@@ -16,6 +17,8 @@ public interface IFileStore
 /// <summary>Files in a folder ("files" under the data folder): one file per attachment, named by a random key.</summary>
 public sealed class FolderFileStore(string root) : IFileStore
 {
+    public string Root => root;
+
     public async Task<(string Key, string Sha256)> SaveAsync(Stream content, CancellationToken cancellationToken)
     {
         var key = $"{DateTime.UtcNow:yyyy/MM}/{Guid.NewGuid():N}";
@@ -53,4 +56,22 @@ public sealed class FolderFileStore(string root) : IFileStore
         var full = Path.GetFullPath(Path.Combine(root, key));
         return full.StartsWith(Path.GetFullPath(root), StringComparison.Ordinal) ? full : throw new InvalidOperationException("Bad storage key.");
     }
+}
+
+/// <summary>The "Files" configuration section: where attachment bytes are kept.</summary>
+public sealed class FileStoreOptions
+{
+    public const string SectionName = "Files";
+
+    /// <summary>
+    /// The store's folder; by default "files" in the data folder. Several instances of the app must
+    /// share one folder (a network share or a mounted volume), as they share one database.
+    /// Relative paths are under the app's content root.
+    /// </summary>
+    public string? Root { get; set; }
+
+    public string ResolveRoot(DatabaseOptions database, string contentRoot) =>
+        string.IsNullOrWhiteSpace(Root)
+            ? Path.Combine(database.ResolveDataFolder(contentRoot), "files")
+            : Path.GetFullPath(Path.Combine(contentRoot, Root));
 }

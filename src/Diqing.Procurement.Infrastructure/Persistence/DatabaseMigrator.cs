@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Diqing.Procurement.Infrastructure.Persistence;
 
 /// <summary>
-/// Applies migrations at start-up (always for SQLite, for SQL Server only when configured), then re-chains an audit log
-/// from before R-31 once. The SQLite data folder and database file are owner-only (0700/0600).
+/// Applies migrations at start-up (always for SQLite, for a server database — SQL Server, PostgreSQL — only when
+/// configured), then re-chains an audit log from before R-31 once. The SQLite data folder and database file are
+/// owner-only (0700/0600).
 /// </summary>
 public static class DatabaseMigrator
 {
@@ -28,7 +29,7 @@ public static class DatabaseMigrator
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0 && options.Provider != DatabaseProvider.Sqlite && !options.MigrateOnStartup)
         {
-            logger.LogInformation("SQL Server migrations are not applied at start-up (Database:MigrateOnStartup is false); {Count} pending.", pending.Count);
+            logger.LogInformation("{Provider} migrations are not applied at start-up (Database:MigrateOnStartup is false); {Count} pending.", options.Provider, pending.Count);
             return;
         }
 

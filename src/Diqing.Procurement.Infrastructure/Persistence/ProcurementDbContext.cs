@@ -5,6 +5,7 @@ using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Domain.Reports;
 using Diqing.Procurement.Infrastructure.Auditing;
 using Diqing.Procurement.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Diqing.Procurement.Infrastructure.Persistence;
 
 public class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -57,6 +58,12 @@ public class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    /// <summary>The data-protection key ring (cookies, antiforgery, reset tokens), shared by every instance of the app.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Who runs which background work (<see cref="Hosting.BackgroundLeases"/>).</summary>
+    public DbSet<Hosting.BackgroundLease> BackgroundLeases => Set<Hosting.BackgroundLease>();
+
     /// <summary>Audit events (logins, exports…) written with the next <c>SaveChanges</c>.</summary>
     internal List<AuditDraft> PendingAuditEvents { get; } = [];
 
@@ -71,11 +78,16 @@ public class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ProcurementDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            PostgreSqlModel.QuoteCheckConstraintColumns(builder);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // Times are stored as UTC; both providers hand DateTime back as Unspecified, so mark them UTC again.
+        // Times are stored as UTC; SQLite and SQL Server hand DateTime back as Unspecified, so mark them UTC again
+        // (PostgreSQL's timestamp with time zone takes and gives UTC only).
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }

@@ -1,10 +1,12 @@
+using System.Data.Common;
 using System.Text.Json;
 using Diqing.Procurement.Domain.Agencies;
 using Diqing.Procurement.Domain.Auditing;
+using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Domain.Security;
 using Diqing.Procurement.Infrastructure.Auditing;
+using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.TestSupport;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -124,17 +126,67 @@ public sealed class AuditInterceptorTests : IAsyncLifetime
         await Assert.ThrowsAsync<AuditLogAppendOnlyException>(() => db.SaveChangesAsync());
     }
 
-    [Fact]
-    public async Task Bulk_update_or_delete_that_bypasses_the_change_tracker_is_refused_by_the_database()
+    [Theory]
+    [ClassData(typeof(DatabaseProviders))]
+    public async Task Bulk_and_raw_sql_updates_and_deletes_are_refused_by_the_database(DatabaseProvider provider)
     {
-        await _app.AddAgencyAsync();
-        var before = await CountEntriesAsync();
-        await using var db = await _app.DbAsync();
+        await using var app = await TestApp.CreateAsync(provider);
+        await app.AddAgencyAsync();
+        await using var db = await app.DbAsync();
+        var before = await db.AuditEntries.LongCountAsync();
 
-        await Assert.ThrowsAsync<SqliteException>(() => db.AuditEntries.ExecuteUpdateAsync(s => s.SetProperty(e => e.UserName, "x")));
-        await Assert.ThrowsAsync<SqliteException>(() => db.AuditEntries.ExecuteDeleteAsync());
+        // ExecuteUpdate/ExecuteDelete bypass the change tracker (and the interceptor); a DBA's SQL bypasses the app.
+        await Assert.ThrowsAnyAsync<DbException>(() => db.AuditEntries.ExecuteUpdateAsync(s => s.SetProperty(e => e.UserName, "x")));
+        await Assert.ThrowsAnyAsync<DbException>(() => db.AuditEntries.ExecuteDeleteAsync());
+        await Assert.ThrowsAnyAsync<DbException>(() => app.ExecuteRawSqlAsync("""UPDATE "AuditEntries" SET "Changes" = '[]' WHERE "Id" = 1"""));
+        await Assert.ThrowsAnyAsync<DbException>(() => app.ExecuteRawSqlAsync("""DELETE FROM "AuditEntries" WHERE "Id" = 1"""));
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            await Assert.ThrowsAnyAsync<DbException>(() => app.ExecuteRawSqlAsync("""TRUNCATE "AuditEntries" """));
+        }
+
         Assert.Equal(before, await db.AuditEntries.LongCountAsync());
         Assert.DoesNotContain(await db.AuditEntries.Select(e => e.UserName).ToListAsync(), n => n == "x");
+        Assert.DoesNotContain(await db.AuditEntries.Select(e => e.Changes).ToListAsync(), c => c == "[]");
+    }
+
+    [Theory]
+    [ClassData(typeof(DatabaseProviders))]
+    public async Task A_concurrency_conflict_does_not_hold_up_the_next_save(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.CreateAsync(provider);
+        await using (var setup = await app.DbAsync())
+        {
+            setup.FundingSources.Add(new FundingSource("测试资金", FundingKind.Fiscal, 2026, "测〔2026〕1号", 1_000m));
+            await setup.SaveChangesAsync();
+        }
+
+        await using (var a = await app.DbAsync())
+        await using (var b = await app.DbAsync())
+        {
+            var sourceA = await a.FundingSources.SingleAsync();
+            var sourceB = await b.FundingSources.SingleAsync();
+            a.Entry(sourceA).Property(f => f.Version).CurrentValue = sourceA.Version + 1;
+            b.Entry(sourceB).Property(f => f.Version).CurrentValue = sourceB.Version + 1;
+            await a.SaveChangesAsync();
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => b.SaveChangesAsync());
+
+            // The same context may try again after reloading; its failed attempt is rolled back first.
+            await b.Entry(sourceB).ReloadAsync();
+            sourceB.Notes = "重新加载后修改";
+            await b.SaveChangesAsync();
+        }
+
+        // The loser released the audit gate: the next save of this process does not wait for it (it would time out).
+        var agencyId = await app.AddAgencyAsync();
+        await using var check = await app.DbAsync();
+        Assert.Equal("重新加载后修改", (await check.FundingSources.SingleAsync()).Notes);
+        Assert.Equal(agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (await check.AuditEntries.OrderBy(e => e.Id).LastAsync()).EntityKey);
+        var verification = new AuditChainVerification(app.Services.GetRequiredService<IAuditSeal>());
+        Assert.All(await check.AuditEntries.OrderBy(e => e.Id).ToListAsync(), e => Assert.True(verification.Check(e)));
+        verification.Complete(await check.AuditChainHeads.SingleAsync());
+        Assert.True(verification.IsIntact);
     }
 
     [Fact]
@@ -156,23 +208,25 @@ public sealed class AuditInterceptorTests : IAsyncLifetime
         Assert.Equal(before, head.LastEntryId);
     }
 
-    [Fact]
-    public async Task Concurrent_writers_build_one_unbroken_chain()
+    [Theory]
+    [ClassData(typeof(DatabaseProviders))]
+    public async Task Concurrent_writers_build_one_unbroken_chain(DatabaseProvider provider)
     {
         const int writers = 24;
-        var before = await CountEntriesAsync();
-        await Task.WhenAll(Enumerable.Range(1, writers).Select(async i =>
+        await using var app = await TestApp.CreateAsync(provider);
+        var instances = app.Instances(writers);
+        await AtOnce.RunAsync(Enumerable.Range(1, writers).Select(i => (Func<Task>)(async () =>
         {
-            await using var db = await _app.DbAsync();
+            await using var db = await instances[i - 1].DbAsync();
             db.Agencies.Add(new Agency($"机构{i}", UsccFor(i), County.ShangriLa));
             await db.SaveChangesAsync();
-        }));
+        })));
 
-        await using var check = await _app.DbAsync();
+        await using var check = await app.DbAsync();
         var entries = await check.AuditEntries.OrderBy(e => e.Id).ToListAsync();
-        Assert.Equal(before + writers, entries.Count);
         Assert.Equal(writers, entries.Count(e => e.EntityType == nameof(Agency)));
-        var verification = new AuditChainVerification(_app.Services.GetRequiredService<IAuditSeal>());
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Id));
+        var verification = new AuditChainVerification(app.Services.GetRequiredService<IAuditSeal>());
         Assert.All(entries, e => Assert.True(verification.Check(e)));
         verification.Complete(await check.AuditChainHeads.SingleAsync());
         Assert.True(verification.IsIntact);

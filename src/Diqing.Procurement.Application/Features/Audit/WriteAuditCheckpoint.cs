@@ -1,6 +1,7 @@
 using Diqing.Procurement.Domain.Auditing;
 using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Infrastructure.Auditing;
+using Diqing.Procurement.Infrastructure.Hosting;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,29 +65,15 @@ public sealed class AuditCheckpoints(
 }
 
 /// <summary>
-/// Calls <see cref="AuditCheckpoints.WriteDailyAsync"/> at start-up and every hour; the method itself decides whether
-/// today's checkpoint is still missing, so the job can run on any instance (or behind a lease that moves).
+/// The daily checkpoint as a job that runs once a day on one of the app's instances (<see cref="IDailyJob"/>, a lease in
+/// the database); <see cref="AuditCheckpoints.WriteDailyAsync"/> itself also skips a day that has its checkpoint.
 /// </summary>
-public sealed class AuditCheckpointJob(IServiceScopeFactory scopes, ILogger<AuditCheckpointJob> logger) : BackgroundService
+public sealed class DailyAuditCheckpoint(AuditCheckpoints checkpoints) : IDailyJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteDailyAsync(stoppingToken) is { } written)
-                {
-                    logger.LogInformation("Audit checkpoint written: entry {Sequence}.", written.Sequence);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The daily audit checkpoint failed; it will be tried again within the hour.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public static string LeaseName => "audit-checkpoint";
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken) =>
+        await checkpoints.WriteDailyAsync(cancellationToken) is { } written
+            ? $"Audit checkpoint written: entry {written.Sequence}."
+            : "No audit checkpoint written (today's exists, or the chain does not extend the latest: see the errors above).";
 }

@@ -165,13 +165,17 @@ public sealed class SaveContractDraftHandler(
             return contract.Id;
         }
 
-        // the year's sequence row is a concurrency token; a writer that loses the race takes the next number.
+        // the year's sequence row is locked before it is read, so drafts created at once (on any instance) queue
+        // for their numbers; its concurrency token stays the guard. Only the first draft of a year can lose a race
+        // (two inserts of the year's row): it then takes the next number.
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await RequireAgencyAsync(db, details.AgencyId, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var year = ChinaTime.DateOf(now).Year;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.LockForUpdateAsync<ContractNumberSequence>(year, cancellationToken);
             var sequence = await db.ContractNumberSequences.SingleOrDefaultAsync(s => s.Year == year, cancellationToken);
             if (sequence is null)
             {
@@ -186,6 +190,7 @@ public sealed class SaveContractDraftHandler(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return contract.Id;
             }
             catch (DbUpdateException) when (attempt < NumberAttempts)

@@ -2,21 +2,24 @@ using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Notifications;
 using Diqing.Procurement.Domain.Reports;
+using Diqing.Procurement.Infrastructure.Hosting;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Diqing.Procurement.Application.Features.Notifications;
 
 /// <summary>
 /// Tells agency users when a milestone without an approved report is due within 7 days or
-/// overdue. Idempotent: each notice exists once per user and milestone.
+/// overdue. Idempotent: each notice exists once per user and milestone. Runs once a day on
+/// one of the app's instances (<see cref="IDailyJob"/>).
 /// </summary>
-public sealed class DeadlineNotices(IDbContextFactory<ProcurementDbContext> dbFactory, TimeProvider clock)
+public sealed class DeadlineNotices(IDbContextFactory<ProcurementDbContext> dbFactory, TimeProvider clock) : IDailyJob
 {
     public const int DueSoonDays = 7;
+
+    public static string LeaseName => "deadline-notices";
+
+    async Task<string> IDailyJob.RunAsync(CancellationToken cancellationToken) => $"{await RunAsync(cancellationToken)} new notices.";
 
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -41,28 +44,5 @@ public sealed class DeadlineNotices(IDbContextFactory<ProcurementDbContext> dbFa
         var added = db.ChangeTracker.Entries<Notification>().Count();
         await db.SaveChangesAsync(cancellationToken);
         return added;
-    }
-}
-
-/// <summary>Runs the deadline notices at start-up and then once a day.</summary>
-public sealed class DeadlineNoticeService(IServiceScopeFactory scopes, ILogger<DeadlineNoticeService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(24));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var added = await scope.ServiceProvider.GetRequiredService<DeadlineNotices>().RunAsync(stoppingToken);
-                logger.LogInformation("Deadline notices: {Count} new.", added);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Deadline notices failed; they will be tried again tomorrow.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

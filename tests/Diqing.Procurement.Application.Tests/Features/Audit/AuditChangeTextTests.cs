@@ -11,7 +11,7 @@ namespace Diqing.Procurement.Application.Tests.Features.Audit;
 public sealed class AuditChangeTextTests : IAsyncLifetime
 {
     // Stored, not audited, or nested inside another entity's JSON.
-    private static readonly HashSet<string> NotAudited = ["AuditEntry", "AuditChainHead", "IdentityPasskeyData", "UserSession"];
+    private static readonly HashSet<string> NotAudited = ["AuditEntry", "AuditChainHead", "IdentityPasskeyData", "UserSession", "BackgroundLease", "DataProtectionKey"];
 
     private TestApp _app = null!;
     private IModel _model = null!;

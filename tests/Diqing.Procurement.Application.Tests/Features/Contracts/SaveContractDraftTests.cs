@@ -6,6 +6,7 @@ using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.TestSupport;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -36,16 +37,28 @@ public sealed class SaveContractDraftTests : IAsyncLifetime
         Assert.Contains(ex.Errors, e => e.ErrorMessage.Contains("超过 1 年"));
     }
 
-    [Fact]
-    public async Task R12_contracts_created_at_once_get_distinct_consecutive_numbers()
+}
+
+/// <summary>R-12 on every provider: numbering under concurrent officers, each on an app instance of its own where the database allows several.</summary>
+public sealed class SaveContractDraftNumberingTests
+{
+    [Theory]
+    [ClassData(typeof(DatabaseProviders))]
+    public async Task R12_contracts_created_at_once_get_distinct_consecutive_numbers(DatabaseProvider provider)
     {
-        var agencyId = _agencyId;
+        await using var app = await TestApp.CreateAsync(provider);
+        var agencyId = await app.AddAgencyAsync();
         const int count = 20;
 
-        var ids = await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
-            _app.As<SaveContractDraftHandler>(Roles.ProcurementOfficer).HandleAsync(ContractScenario.Draft(agencyId, 1_000m))));
+        // Twenty officers at once, each on an instance of its own where the database allows several.
+        var instances = app.Instances(count);
+        var ids = await AtOnce.RunAsync(instances.Select(instance =>
+        {
+            var handler = instance.As<SaveContractDraftHandler>(Roles.ProcurementOfficer);
+            return (Func<Task<int>>)(() => handler.HandleAsync(ContractScenario.Draft(agencyId, 1_000m)));
+        }));
 
-        await using var db = await _app.DbAsync();
+        await using var db = await app.DbAsync();
         var numbers = await db.Contracts.Where(c => ids.Contains(c.Id)).Select(c => c.Number).ToListAsync();
         var year = ChinaTime.DateOf(DateTime.UtcNow).Year;
         Assert.Equal(Enumerable.Range(1, count).Select(i => $"DQMZ-{year}-{i:D4}"), numbers.Order());
