@@ -5,6 +5,7 @@ using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,5 +47,51 @@ public sealed class RecordPaymentTests : IAsyncLifetime
         await using var db = await _app.DbAsync();
         Assert.Equal(0, await db.Disbursements.CountAsync());
         Assert.Equal(InstallmentStatus.Payable, (await db.Installments.SingleAsync(i => i.Id == first.Id)).Status);
+    }
+}
+
+/// <summary>R-27 on every provider: one voucher number entered at once for payments on two contracts is kept once.</summary>
+public sealed class RecordPaymentVoucherTests
+{
+    [Theory]
+    [ClassData(typeof(DatabaseProviders))]
+    public async Task R27_one_voucher_entered_at_once_on_two_contracts_is_kept_once(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.CreateAsync(provider);
+        var scenario = new ContractScenario(app);
+        var agencyId = await app.AddAgencyAsync();
+        var contracts = new[] { await scenario.SignedAsync(agencyId, 10_000m), await scenario.SignedAsync(agencyId, 10_000m) };
+        var payable = new List<(int ContractId, InstallmentView Installment)>();
+        foreach (var contract in contracts)
+        {
+            var view = await app.As<GetContractHandler>(Roles.FinanceOfficer).HandleAsync(contract.ContractId);
+            payable.Add((contract.ContractId, view.Installments.First(i => i.CanPay)));
+        }
+
+        // Two finance officers, each on an instance of its own where the database allows several; the second types the
+        // number with full-width digits, which NFKC makes the same voucher.
+        string[] typed = ["迪民记〔2026〕0101号", "迪民记〔２０２６〕０１０１号"];
+        var instances = app.Instances(2);
+        var outcomes = await AtOnce.RunAsync(payable.Select((p, i) =>
+        {
+            var handler = instances[i].As<RecordPaymentHandler>(Roles.FinanceOfficer, userName: $"finance-{i}");
+            return (Func<Task<string>>)(async () =>
+            {
+                try
+                {
+                    await handler.HandleAsync(new RecordPaymentCommand(p.ContractId, p.Installment.Id, typed[i], new DateOnly(2026, 1, 10), p.Installment.Amount));
+                    return "ok";
+                }
+                catch (DomainException ex)
+                {
+                    return ex.Code;
+                }
+            });
+        }));
+
+        Assert.Equal(["Payment.VoucherUsed", "ok"], outcomes.OrderBy(o => o == "ok"));
+        await using var db = await app.DbAsync();
+        Assert.Equal(1, await db.Disbursements.Select(d => d.InstallmentId).Distinct().CountAsync());
+        Assert.Equal(1, await db.PaymentVouchers.CountAsync());
     }
 }
