@@ -75,6 +75,32 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
         Assert.True(blocking.Count == 0, $"{userName}: {blocking.Count} critical or serious axe violations:\n" + string.Join("\n", blocking));
     }
 
+    [Fact]
+    public async Task The_contract_tabs_in_English_all_show_at_1280_px_without_a_scroll_arrow()
+    {
+        await SignInAsync(Page, "procurement");
+        await Page.GotoAsync("culture?name=en-US&returnUrl=%2Fcontracts");
+        await WaitInteractiveAsync(Page);
+        await Page.Locator("[data-testid=contract-link]").First.ClickAsync();
+        var tabs = Page.Locator("[data-testid=contract-tabs] [role=tab]");
+        await tabs.First.WaitForAsync();
+        await WaitInteractiveAsync(Page);
+
+        var bar = await Page.Locator("[data-testid=contract-tabs] .mud-tabs-tabbar").BoundingBoxAsync();
+        Assert.NotNull(bar);
+        Assert.True(await tabs.CountAsync() >= 5);
+        for (var i = 0; i < await tabs.CountAsync(); i++)
+        {
+            var box = await tabs.Nth(i).BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.X >= bar.X && box.X + box.Width <= bar.X + bar.Width + 0.5,
+                $"The tab \"{await tabs.Nth(i).InnerTextAsync()}\" is outside the tab bar ({box.X}+{box.Width} beyond {bar.X}+{bar.Width}).");
+        }
+
+        await Assert.ThrowsAsync<TimeoutException>(() => Page.Locator("[data-testid=contract-tabs] .mud-tabs-scroll-button:visible").First
+            .WaitForAsync(new LocatorWaitForOptions { Timeout = 500 }));
+    }
+
     /// <summary>Visits the routes in Chinese, discovering them from the links, at 1280 px and, for routes new to the matrix, at 390 px.</summary>
     private async Task WalkAsync(List<Finding> findings, List<string> routes, HashSet<string> matrix)
     {
