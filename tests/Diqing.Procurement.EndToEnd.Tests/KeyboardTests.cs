@@ -17,7 +17,7 @@ public sealed class KeyboardTests(AppFixture app) : BrowserTest(app)
     {
         await Page.GotoAsync("account/login");
         await TabToAsync(Page, Page.Locator("#username"));
-        await Page.Keyboard.TypeAsync("agency");
+        await Page.Keyboard.TypeAsync("judge3");
         await Page.Keyboard.PressAsync("Tab");
         await Expect(Page.Locator("#password")).ToBeFocusedAsync();
         await Page.Keyboard.TypeAsync("not the password");
@@ -33,7 +33,7 @@ public sealed class KeyboardTests(AppFixture app) : BrowserTest(app)
 
         await TabToAsync(Page, Page.Locator("#username"));
         await Page.Keyboard.PressAsync("Control+A");
-        await Page.Keyboard.TypeAsync("agency");
+        await Page.Keyboard.TypeAsync("judge3");
         await Page.Keyboard.PressAsync("Tab");
         await Page.Keyboard.TypeAsync(DemoPassword);
         await TabToAsync(Page, Page.Locator("[data-testid=login-submit]"));
@@ -76,7 +76,7 @@ public sealed class KeyboardTests(AppFixture app) : BrowserTest(app)
     [Fact]
     public async Task The_app_bar_menus_open_from_the_keyboard_with_names()
     {
-        await SignInAsync(Page, "agency");
+        await SignInAsync(Page, "judge3");
         var language = Page.Locator("[data-testid=language-menu] button");
         await Expect(language).ToHaveAttributeAsync("aria-label", "切换语言");
         await TabToAsync(Page, language);
