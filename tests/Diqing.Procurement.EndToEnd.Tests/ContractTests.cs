@@ -46,6 +46,7 @@ public sealed class ContractTests(AppFixture app) : BrowserTest(app)
         await Expect(InputOf(dialog, "payment-amount")).ToHaveValueAsync("30000.00");
         await InputOf(dialog, "payment-voucher").FillAsync("记-2026-E2E");
         await dialog.Locator("[data-testid=dialog-submit]").ClickAsync();
+        await Expect(finance.Locator(".mud-snackbar").Filter(new() { HasText = "支付已登记。" })).ToBeVisibleAsync();
         await Expect(finance.Locator("[data-testid=installment-1] [data-testid=installment-status]")).ToHaveTextAsync("已支付");
         await Expect(finance.Locator("[data-testid=payments-total]")).ToHaveTextAsync("¥30,000.00");
         await OpenTabAsync(finance, "概况");

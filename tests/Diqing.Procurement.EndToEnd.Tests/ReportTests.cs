@@ -151,5 +151,6 @@ public sealed class ReportTests(AppFixture app) : BrowserTest(app)
     {
         await page.Locator("[data-testid=report-submit]").ClickAsync();
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "提交报告" }).ClickAsync();
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "报告已提交，等待民政局审核。" })).ToBeVisibleAsync();
     }
 }

@@ -18,6 +18,10 @@ public abstract class SubmitDialog<TInput> : ComponentBase
     [Parameter, EditorRequired]
     public Func<TInput, Task> Submit { get; set; } = default!;
 
+    /// <summary>Shown once the action succeeded and the dialog closed (e.g. "payment recorded").</summary>
+    [Parameter]
+    public string? SuccessMessage { get; set; }
+
     protected string? Error { get; private set; }
 
     protected bool Busy { get; private set; }
@@ -29,6 +33,11 @@ public abstract class SubmitDialog<TInput> : ComponentBase
         Busy = false;
         if (Error is null)
         {
+            if (SuccessMessage is not null)
+            {
+                Feedback.Success(SuccessMessage);
+            }
+
             MudDialog.Close(DialogResult.Ok(true));
         }
     }
@@ -46,9 +55,14 @@ public abstract class SubmitDialog<TInput> : ComponentBase
 public static class DialogServiceExtensions
 {
     /// <returns>true when the dialog was confirmed (its action succeeded), false when it was cancelled.</returns>
-    public static async Task<bool> SubmitAsync<TDialog>(this IDialogService dialogs, string title, DialogParameters<TDialog> parameters)
+    public static async Task<bool> SubmitAsync<TDialog>(this IDialogService dialogs, string title, DialogParameters<TDialog> parameters, string? successMessage = null)
         where TDialog : IComponent
     {
+        if (successMessage is not null)
+        {
+            parameters.Add(nameof(SubmitDialog<object>.SuccessMessage), successMessage);
+        }
+
         var dialog = await dialogs.ShowAsync<TDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         return await dialog.Result is { Canceled: false };
     }

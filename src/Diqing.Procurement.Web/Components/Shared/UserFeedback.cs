@@ -20,7 +20,7 @@ public sealed class UserFeedback(ISnackbar snackbar, ILogger<UserFeedback> logge
         {
             if (successMessage is not null)
             {
-                snackbar.Add(successMessage, Severity.Success);
+                Success(successMessage);
             }
 
             return true;
@@ -29,6 +29,9 @@ public sealed class UserFeedback(ISnackbar snackbar, ILogger<UserFeedback> logge
         snackbar.Add(error, Severity.Error);
         return false;
     }
+
+    /// <summary>Confirms a completed action (saved, submitted, recorded) in the snackbar, which screen readers announce.</summary>
+    public void Success(string message) => snackbar.Add(message, Severity.Success);
 
     /// <returns>null on success, otherwise the message to show.</returns>
     public async Task<string?> TryAsync(Func<Task> action)
