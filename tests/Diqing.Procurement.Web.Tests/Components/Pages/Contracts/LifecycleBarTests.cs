@@ -31,15 +31,8 @@ public sealed class LifecycleBarTests : MudTestContext
     public async Task R29_starting_a_signed_contract_says_what_follows_and_only_a_confirmation_starts_it()
     {
         await using var app = await TestApp.CreateAsync();
-        var contractId = (await new ContractScenario(app).SignedAsync(await app.AddAgencyAsync(), 100_000m)).ContractId;
-        var detail = await app.As<GetContractHandler>(Roles.ProcurementOfficer).HandleAsync(contractId);
-        SignIn(Roles.ProcurementOfficer);
-        Context.Services.AddSingleton(app.As<ContractTransitions>(Roles.ProcurementOfficer));
-        Context.Services.AddScoped<UserFeedback>();
-        Context.Render<MudBlazor.MudPopoverProvider>();
-        var dialogs = Context.Render<MudBlazor.MudDialogProvider>();
         var changed = 0;
-        var bar = Context.Render<LifecycleBar>(p => p.Add(b => b.ContractId, contractId).Add(b => b.Actions, detail.Actions).Add(b => b.Changed, () => changed++));
+        var (contractId, bar, dialogs) = await RenderSignedAsync(app, () => changed++);
 
         bar.Find("[data-testid=lifecycle-start]").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("开始履行后，合同不能退回“已签订”状态", dialogs.Markup));
@@ -58,14 +51,7 @@ public sealed class LifecycleBarTests : MudTestContext
     public async Task R29_terminating_needs_a_reason_and_says_the_contract_cannot_resume()
     {
         await using var app = await TestApp.CreateAsync();
-        var contractId = (await new ContractScenario(app).SignedAsync(await app.AddAgencyAsync(), 100_000m)).ContractId;
-        var detail = await app.As<GetContractHandler>(Roles.ProcurementOfficer).HandleAsync(contractId);
-        SignIn(Roles.ProcurementOfficer);
-        Context.Services.AddSingleton(app.As<ContractTransitions>(Roles.ProcurementOfficer));
-        Context.Services.AddScoped<UserFeedback>();
-        Context.Render<MudBlazor.MudPopoverProvider>();
-        var dialogs = Context.Render<MudBlazor.MudDialogProvider>();
-        var bar = Context.Render<LifecycleBar>(p => p.Add(b => b.ContractId, contractId).Add(b => b.Actions, detail.Actions).Add(b => b.Changed, () => { }));
+        var (contractId, bar, dialogs) = await RenderSignedAsync(app, () => { });
 
         bar.Find("[data-testid=lifecycle-terminate]").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("终止后合同不能恢复", dialogs.Find("[data-testid=reason-dialog]").TextContent));
@@ -78,6 +64,20 @@ public sealed class LifecycleBarTests : MudTestContext
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=reason-dialog]")));
         var terminated = (await app.As<GetContractHandler>(Roles.ProcurementOfficer).HandleAsync(contractId)).Contract;
         Assert.Equal((ContractStatus.Terminated, "机构注销，无法继续履行"), (terminated.Status, terminated.StatusReason));
+    }
+
+    /// <summary>The bar of a signed contract on a real database, with the real transitions and a dialog provider.</summary>
+    private async Task<(int ContractId, IRenderedComponent<LifecycleBar> Bar, IRenderedComponent<MudBlazor.MudDialogProvider> Dialogs)> RenderSignedAsync(TestApp app, Action changed)
+    {
+        var contractId = (await new ContractScenario(app).SignedAsync(await app.AddAgencyAsync(), 100_000m)).ContractId;
+        var detail = await app.As<GetContractHandler>(Roles.ProcurementOfficer).HandleAsync(contractId);
+        SignIn(Roles.ProcurementOfficer);
+        Context.Services.AddSingleton(app.As<ContractTransitions>(Roles.ProcurementOfficer));
+        Context.Services.AddScoped<UserFeedback>();
+        Context.Render<MudBlazor.MudPopoverProvider>();
+        var dialogs = Context.Render<MudBlazor.MudDialogProvider>();
+        var bar = Context.Render<LifecycleBar>(p => p.Add(b => b.ContractId, contractId).Add(b => b.Actions, detail.Actions).Add(b => b.Changed, changed));
+        return (contractId, bar, dialogs);
     }
 
     private IRenderedComponent<LifecycleBar> Render(params ContractAction[] offered)
