@@ -29,11 +29,13 @@ public sealed class CompetitionJourneyTests(AppFixture app) : BrowserTest(app)
         var path = await SetUpAsync("2026年公益创投大赛（端到端" + suffix + "）");
         await ChoosePanelAsync();
         await Page.Locator("[data-testid=phase-open]").ClickAsync();
+        await ConfirmAsync(Page, "大赛不能退回草稿", "开放申报");
         await Expect(Page.Locator("[data-testid=competition-phase]")).ToHaveTextAsync("申报中");
 
         await EnterAsync("agency", path, elderly, "90000");
         await EnterAsync("agency2", path, rehab, "80000");
         await Page.Locator("[data-testid=phase-judging]").ClickAsync();
+        await ConfirmAsync(Page, "不再接受申报", "开始评审");
         await Expect(Page.Locator("[data-testid=competition-phase]")).ToHaveTextAsync("评审中");
 
         // Each judge declares before seeing anything: judge against Deqin, judge3 against Shangri-La, judge2 none.
@@ -86,6 +88,7 @@ public sealed class CompetitionJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(rows.Nth(1).Locator("[data-testid=final-score]")).ToHaveTextAsync("72.50");
 
         await rows.First.Locator("[data-testid=award-next]").ClickAsync();
+        await ConfirmAsync(Page, $"立项“{elderly}”后，将从奖金池中扣除申请金额 ¥90,000.00 并生成草稿合同", "立项");
         await Expect(rows.First.Locator("[data-testid=award-contract]")).ToBeVisibleAsync();
         await rows.Nth(1).Locator("[data-testid=award-skip]").ClickAsync();
         var reason = Page.Locator("[data-testid=reason-dialog]");
@@ -175,6 +178,7 @@ public sealed class CompetitionJourneyTests(AppFixture app) : BrowserTest(app)
 
         var row = page.Locator("[data-testid=entries-table] tbody tr").Filter(new LocatorFilterOptions { HasText = title });
         await row.Locator("[data-testid=entry-submit]").ClickAsync();
+        await ConfirmAsync(page, "不能再修改或撤回", "提交申报");
         await Expect(row).ToContainTextAsync("已提交");
     }
 
@@ -194,6 +198,7 @@ public sealed class CompetitionJourneyTests(AppFixture app) : BrowserTest(app)
         }
 
         await page.Locator("[data-testid=declare-submit]").ClickAsync();
+        await ConfirmAsync(page, "利益冲突声明只能提交一次", "确定");
         await Expect(page.Locator("[data-testid=declared]")).ToContainTextAsync(conflictWith ?? "无利益冲突");
         return page;
     }
@@ -224,6 +229,15 @@ public sealed class CompetitionJourneyTests(AppFixture app) : BrowserTest(app)
             await confirm.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "提交评分", Exact = true }).ClickAsync();
             await Expect(entry.Locator("[data-testid=sheet-status]")).ToHaveTextAsync("已提交（已锁定）");
         }
+    }
+
+    /// <summary>R-29: the message box says what follows; the named button confirms it.</summary>
+    private static async Task ConfirmAsync(IPage page, string says, string button)
+    {
+        var confirm = page.Locator(".mud-dialog");
+        await Expect(confirm).ToContainTextAsync(says);
+        await confirm.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = button, Exact = true }).ClickAsync();
+        await Expect(confirm).ToHaveCountAsync(0);
     }
 
     private static ILocator FieldOf(ILocator scope, string testId) =>

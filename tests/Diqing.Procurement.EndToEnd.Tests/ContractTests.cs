@@ -78,6 +78,45 @@ public sealed class ContractTests(AppFixture app) : BrowserTest(app)
         Assert.Equal(scan, await download.BodyAsync());
     }
 
+    [Fact]
+    public async Task R26_R27_finance_is_refused_a_payment_dated_tomorrow_and_one_with_a_used_voucher_and_nothing_is_recorded()
+    {
+        // The signed demo contract whose first installment is payable and unpaid.
+        await SignInAsync(Page, "finance");
+        await OpenAsync(Page, "contracts");
+        var listed = Page.Locator("[data-testid=contracts-grid] tbody tr").Filter(new LocatorFilterOptions { HasText = "独居老人康乐屋（演示）" });
+        await listed.Locator("[data-testid=contract-link]").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/contracts/\d+$"));
+        await WaitInteractiveAsync(Page);
+        await OpenTabAsync(Page, "付款");
+        await Expect(Page.Locator("[data-testid=payment-row]")).ToHaveCountAsync(0);
+        await Page.Locator("[data-testid=installment-1] [data-testid=payment-record]").ClickAsync();
+        var dialog = Page.Locator("[data-testid=payment-dialog]");
+        await Expect(dialog.Locator("[data-testid=payment-consequence]")).ToContainTextAsync("不能修改或删除");
+
+        // The dialog proposes the server's China date; the day after it is refused with the server's message (R-26).
+        var date = InputOf(dialog, "payment-date");
+        var today = DateOnly.ParseExact(await date.InputValueAsync(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var tomorrow = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await InputOf(dialog, "payment-voucher").FillAsync("迪民记〔2026〕演示0099号");
+        await date.FillAsync(tomorrow);
+        await date.PressAsync("Tab");
+        await dialog.Locator("[data-testid=dialog-submit]").ClickAsync();
+        await Expect(dialog.Locator("[data-testid=dialog-error]")).ToHaveTextAsync($"付款日期不能晚于今天（{today:yyyy-MM-dd}）。");
+
+        // Today, but with the voucher of a demo payment typed in full-width digits: the same number (R-27).
+        await date.FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await date.PressAsync("Tab");
+        await InputOf(dialog, "payment-voucher").FillAsync("迪民记〔２０２６〕演示００１２号");
+        await dialog.Locator("[data-testid=dialog-submit]").ClickAsync();
+        await Expect(dialog.Locator("[data-testid=dialog-error]")).ToContainTextAsync("已用于另一笔支付；一个凭证号只能登记一次（全角与半角视为相同）。");
+
+        await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "取消", Exact = true }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(Page.Locator("[data-testid=installment-1] [data-testid=installment-status]")).ToHaveTextAsync("可支付");
+        await Expect(Page.Locator("[data-testid=payment-row]")).ToHaveCountAsync(0);
+    }
+
     private async Task<string> DraftAsync(string title)
     {
         await Page.GotoAsync("contracts");

@@ -19,4 +19,11 @@ public class ChinaTimeTests
         Assert.Equal(new DateTime(2025, 12, 31, 16, 0, 0, DateTimeKind.Utc), start);
         Assert.Equal(DateTimeKind.Utc, start.Kind);
     }
+
+    [Theory]
+    [InlineData(15, 59, 59, 30)]
+    [InlineData(16, 0, 0, 31)]
+    [InlineData(16, 1, 0, 31)]
+    public void The_china_date_turns_at_16_utc(int hour, int minute, int second, int chinaDay) =>
+        Assert.Equal(new DateOnly(2026, 12, chinaDay), ChinaTime.DateOf(new DateTime(2026, 12, 30, hour, minute, second, DateTimeKind.Utc)));
 }

@@ -224,6 +224,57 @@ public class PurchaseContractTests
         Assert.Throws<DomainException>(() => new PerformanceEvaluation(decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture), "李评", default, null));
 
     [Fact]
+    public void R26_a_contract_is_signed_today_at_the_latest()
+    {
+        var (tomorrow, _, _) = Planned();
+        Assert.Equal("Contract.SignedInFuture", Code(() => tomorrow.Sign(Today.AddDays(1), ActiveAgency(), new FundingSnapshot(100_000m, false), Today)));
+        Assert.Equal(ContractStatus.Draft, tomorrow.Status);
+
+        var (today, _, _) = Planned();
+        today.Sign(Today, ActiveAgency(), new FundingSnapshot(100_000m, false), Today);
+        Assert.Equal(Today, today.SignedOn);
+        Assert.Equal(Today, today.Installments[0].PayableFrom);
+    }
+
+    [Fact]
+    public void R26_a_payment_is_dated_today_at_the_latest()
+    {
+        var (contract, _, _) = Signed();
+        var first = contract.Installments[0];
+
+        Assert.Equal("Payment.DateInFuture", Code(() => contract.RecordPayment(first, 1m, Today.AddDays(1), Today)));
+        Assert.Equal(0m, contract.PaidTotal);
+        contract.RecordPayment(first, 1m, Today, Today);
+        Assert.Equal(1m, contract.PaidTotal);
+    }
+
+    [Fact]
+    public void R26_a_payment_is_not_dated_before_the_signing()
+    {
+        var (contract, _, _) = Signed();
+        var first = contract.Installments[0];
+
+        Assert.Equal("Payment.DateBeforeSigning", Code(() => contract.RecordPayment(first, 1m, SignedOn.AddDays(-1), Today)));
+        contract.RecordPayment(first, 1m, SignedOn, Today);
+        Assert.Equal(1m, contract.PaidTotal);
+    }
+
+    [Fact]
+    public void R26_a_milestone_installment_is_not_paid_before_the_china_day_of_its_approval()
+    {
+        var (contract, midTerm, _) = Signed();
+        contract.Start();
+        // 16:30 UTC on 30 June is already 1 July in China: the installment is payable from 1 July.
+        contract.ApproveMilestoneReport(midTerm, new DateTime(2026, 6, 30, 16, 30, 0, DateTimeKind.Utc));
+        var second = contract.Installments[1];
+
+        Assert.Equal(new DateOnly(2026, 7, 1), second.PayableFrom);
+        Assert.Equal("Payment.DateBeforePayable", Code(() => contract.RecordPayment(second, 1m, new DateOnly(2026, 6, 30), Today)));
+        contract.RecordPayment(second, 1m, new DateOnly(2026, 7, 1), Today);
+        Assert.Equal(1m, contract.PaidTotal);
+    }
+
+    [Fact]
     public void Contract_numbers_have_the_bureau_format() =>
         Assert.Equal("DQMZ-2025-0007", PurchaseContract.FormatNumber(2025, 7));
 }

@@ -92,7 +92,8 @@ public sealed class SaveContractDraftValidator : AbstractValidator<SaveContractD
         {
             i.RuleFor(x => x.Name).NotEmpty().WithMessage(_ => Messages.Get("Contract.IndicatorInvalid")).VisibleText();
             i.RuleFor(x => x.Unit).NotEmpty().WithMessage(_ => Messages.Get("Contract.IndicatorInvalid"));
-            i.RuleFor(x => x.Target).NotNull().GreaterThan(0m).WithMessage(_ => Messages.Get("Contract.IndicatorInvalid"));
+            i.RuleFor(x => x.Target).NotNull().WithMessage(_ => Messages.Get("Contract.IndicatorInvalid"))
+                .GreaterThan(0m).WithMessage(_ => Messages.Get("Contract.IndicatorInvalid"));
         });
     }
 }

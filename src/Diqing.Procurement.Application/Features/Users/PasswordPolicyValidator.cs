@@ -42,7 +42,7 @@ public sealed class PasswordPolicyValidator<T>(PasswordOptions policy) : Propert
             return true;
         }
 
-        context.MessageFormatter.AppendArgument("Problems", string.Join(Messages.Get("List.Separator"), problems));
+        context.MessageFormatter.AppendArgument("Problems", Messages.Get("Password.Needs", string.Join(Messages.Get("Password.Separator"), problems)));
         return false;
     }
 

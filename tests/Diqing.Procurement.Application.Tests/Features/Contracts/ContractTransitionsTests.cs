@@ -8,6 +8,7 @@ using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Domain.Security;
 using Diqing.Procurement.TestSupport;
 using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Diqing.Procurement.Application.Tests.Features.Contracts;
 
@@ -27,6 +28,31 @@ public sealed class ContractTransitionsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private Task<ContractDetail> DetailAsync(int id, string role = Roles.FinanceOfficer) => _app.As<GetContractHandler>(role).HandleAsync(id);
+
+    [Fact]
+    public async Task R26_signing_on_the_china_date_of_tomorrow_is_refused_until_china_midnight()
+    {
+        var clock = new TestClock(new DateTime(2026, 1, 4, 15, 59, 0, DateTimeKind.Utc)); // 23:59 on 4 January in China
+        await using var app = await TestApp.CreateAsync(s => s.AddSingleton<TimeProvider>(clock));
+        var scenario = new ContractScenario(app);
+        var agencyId = await app.AddAgencyAsync();
+        var sourceId = await scenario.SourceAsync(100_000m);
+        var contractId = await scenario.DraftAsync(agencyId, 100_000m);
+        await scenario.PlanAsync(contractId);
+        await app.As<AllocateContractFundingHandler>(Roles.FinanceOfficer).AllocateAsync(contractId, sourceId, 100_000m);
+        var transitions = app.As<ContractTransitions>(Roles.ProcurementOfficer);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => transitions.SignAsync(contractId, new DateOnly(2026, 1, 5)));
+        Assert.Equal("Contract.SignedInFuture", ex.Code);
+        Assert.Equal(new DateOnly(2026, 1, 4), ex.Arguments[0]);
+        Assert.Equal(ContractStatus.Draft, (await app.As<GetContractHandler>(Roles.ProcurementOfficer).HandleAsync(contractId)).Contract.Status);
+
+        clock.UtcNow = clock.UtcNow.AddMinutes(2); // 00:01 on 5 January in China
+        await transitions.SignAsync(contractId, new DateOnly(2026, 1, 5));
+        var signed = await app.As<GetContractHandler>(Roles.ProcurementOfficer).HandleAsync(contractId);
+        Assert.Equal(ContractStatus.Signed, signed.Contract.Status);
+        Assert.Equal(new DateOnly(2026, 1, 5), signed.Contract.SignedOn);
+    }
 
     [Fact]
     public async Task Draft_fund_schedule_sign_pay_the_figures_match_the_funding_pages()

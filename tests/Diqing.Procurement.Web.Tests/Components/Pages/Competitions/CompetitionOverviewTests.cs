@@ -88,4 +88,31 @@ public sealed class CompetitionOverviewTests : CompetitionComponentTest
         var results = await Scenario.Organizer<GetResultsHandler>().HandleAsync(Scenario.CompetitionId);
         Assert.Equal("年度资金须在月底前下达", results.EarlyPublicationReason);
     }
+
+    [Fact]
+    public async Task R29_opening_and_starting_judging_each_say_what_follows_and_a_cancel_changes_nothing()
+    {
+        await Scenario.DraftAsync();
+        var draft = await Scenario.ViewAsync();
+        Services();
+        var changed = 0;
+        var overview = Context.Render<CompetitionOverview>(p => p.Add(c => c.View, draft).Add(c => c.Changed, () => changed++));
+
+        overview.Find("[data-testid=phase-open]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("大赛不能退回草稿", Dialogs.Markup));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "取消").Click();
+        Dialogs.WaitForAssertion(() => Assert.DoesNotContain("大赛不能退回草稿", Dialogs.Markup));
+        Assert.Equal((CompetitionPhase.Draft, 0), ((await Scenario.ViewAsync()).Phase, changed));
+
+        overview.Find("[data-testid=phase-open]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("大赛不能退回草稿", Dialogs.Markup));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "开放申报").Click();
+        overview.WaitForAssertion(() => Assert.Equal(1, changed));
+        Assert.Equal(CompetitionPhase.OpenForEntries, (await Scenario.ViewAsync()).Phase);
+
+        var open = await Scenario.ViewAsync();
+        overview.Render(p => p.Add(c => c.View, open));
+        overview.Find("[data-testid=phase-judging]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("不再接受申报", Dialogs.Markup));
+    }
 }

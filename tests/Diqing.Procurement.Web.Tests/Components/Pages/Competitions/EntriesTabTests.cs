@@ -50,6 +50,26 @@ public sealed class EntriesTabTests : CompetitionComponentTest
     }
 
     [Fact]
+    public async Task R29_submitting_an_entry_says_it_can_no_longer_be_edited_and_only_a_confirmation_submits_it()
+    {
+        var draft = await Scenario.SaveEntryAsync(Actor.Agency, "困境儿童陪伴", 50_000m);
+        var tab = Render(Actor.Agency);
+        var submit = () => tab.Find($"[data-testid=entry-row-{draft}]").ParentElement!.QuerySelector("[data-testid=entry-submit]")!;
+        tab.WaitForAssertion(() => Assert.NotNull(submit()));
+
+        submit().Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("提交后，参赛项目进入评审，不能再修改或撤回。", Dialogs.Markup));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "取消").Click();
+        Dialogs.WaitForAssertion(() => Assert.DoesNotContain("不能再修改或撤回", Dialogs.Markup));
+        Assert.NotNull(submit());
+
+        submit().Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("不能再修改或撤回", Dialogs.Markup));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "提交申报").Click();
+        tab.WaitForAssertion(() => Assert.Null(tab.Find($"[data-testid=entry-row-{draft}]").ParentElement!.QuerySelector("[data-testid=entry-submit]")));
+    }
+
+    [Fact]
     public async Task An_agency_writes_an_entry_in_the_dialog_with_a_live_budget_total_and_sees_it_listed_with_its_agency()
     {
         var tab = Render(Actor.Agency);

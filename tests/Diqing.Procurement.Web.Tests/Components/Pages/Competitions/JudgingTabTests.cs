@@ -50,6 +50,9 @@ public sealed class JudgingTabTests : CompetitionComponentTest
         JudgePanelTests.Check(tab, $"conflict-{Scenario.ShangriLa}");
         tab.WaitForAssertion(() => Assert.Equal("提交利益冲突声明", tab.Find("[data-testid=declare-submit]").TextContent.Trim()));
         tab.Find("[data-testid=declare-submit]").Click();
+        // declared once, for good: the dialog says so before anything is recorded.
+        Dialogs.WaitForAssertion(() => Assert.Contains("利益冲突声明只能提交一次，提交后不能修改", Dialogs.Markup));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "确定").Click();
 
         tab.WaitForAssertion(() => Assert.Contains("香格里拉市社会服务工作中心", tab.Find("[data-testid=declared]").TextContent));
         Assert.Contains("组织方尚未为您分配参赛项目", tab.Find("[data-testid=judging-awaiting-assignment]").TextContent);

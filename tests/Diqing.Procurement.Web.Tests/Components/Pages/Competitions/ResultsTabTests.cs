@@ -78,6 +78,14 @@ public sealed class ResultsTabTests : CompetitionComponentTest
         Assert.Null(rows[1].QuerySelector("[data-testid=award-next], [data-testid=award-skip]"));
 
         tab.Find("[data-testid=award-next]").Click();
+        // the award names the entry, the amount taken from the pool and the contract that follows; a cancel changes nothing.
+        Dialogs.WaitForAssertion(() => Assert.Contains("立项“独居老人互助”后，将从奖金池中扣除申请金额 ¥90,000.00 并生成草稿合同，不能撤销。", Dialogs.Markup));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "取消").Click();
+        Dialogs.WaitForAssertion(() => Assert.DoesNotContain("不能撤销", Dialogs.Markup));
+        Assert.Null((await results.HandleAsync(Scenario.CompetitionId)).Rows.Single(r => r.EntryId == Scenario.EntryA).ContractId);
+        tab.Find("[data-testid=award-next]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("不能撤销", Dialogs.Markup));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "立项").Click();
         tab.WaitForAssertion(() => Assert.Single(tab.FindAll("[data-testid=award-contract]")));
         var row = (await results.HandleAsync(Scenario.CompetitionId)).Rows.Single(r => r.EntryId == Scenario.EntryA);
         Assert.Equal($"contracts/{row.ContractId}", tab.Find("[data-testid=award-contract]").GetAttribute("href"));
