@@ -1,5 +1,6 @@
 using Diqing.Procurement.Application.Common;
 using Diqing.Procurement.Domain.Agencies;
+using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Infrastructure.Persistence;
@@ -37,6 +38,15 @@ public sealed record ListContractsQuery : PagedQuery
     public ProcurementMethod? Method { get; init; }
 
     public FundingKind? FundingKind { get; init; }
+
+    /// <summary>Only contracts that have been signed (every status but Draft): the year's contracted amount.</summary>
+    public bool Concluded { get; init; }
+
+    /// <summary>Contracts serving this group (a contract serving several counts under each).</summary>
+    public TargetGroup? TargetGroup { get; init; }
+
+    /// <summary>Contracts with an installment payable and not yet paid: Finance's to-do.</summary>
+    public bool HasPayable { get; init; }
 
     public ContractSort Sort { get; init; }
 }
@@ -117,6 +127,22 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
             contracts = contracts.Where(c => c.Method == method);
         }
 
+        if (query.Concluded)
+        {
+            contracts = contracts.Where(c => c.Status != ContractStatus.Draft);
+        }
+
+        if (query.TargetGroup is { } group)
+        {
+            contracts = contracts.Where(ServesGroup(group));
+        }
+
+        if (query.HasPayable)
+        {
+            var payable = db.Installments.Where(i => i.Status == InstallmentStatus.Payable).Select(i => i.ContractId);
+            contracts = contracts.Where(c => payable.Contains(c.Id));
+        }
+
         if (query.FundingKind is { } kind)
         {
             // The funded contracts' ids once (IN), not a lookup per contract (EXISTS) for every row walked.
@@ -125,5 +151,15 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
         }
 
         return contracts;
+    }
+
+    /// <summary>
+    /// The target groups are one text column ("Elderly,Disabled", see PurchaseContractConfiguration); no group's name is
+    /// part of another's, so a LIKE on the name finds exactly the contracts serving the group.
+    /// </summary>
+    private static System.Linq.Expressions.Expression<Func<PurchaseContract, bool>> ServesGroup(TargetGroup group)
+    {
+        var pattern = "%" + group + "%";
+        return c => EF.Functions.Like((string)(object)EF.Property<List<TargetGroup>>(c, "_targetGroups"), pattern);
     }
 }
