@@ -247,14 +247,17 @@ public sealed class GetDashboardHandler(
     private async Task<IReadOnlyList<int>> YearsAsync(int year, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var years = await db.Contracts.AsNoTracking().Visible(currentUser).Select(c => c.Year).Distinct().ToListAsync(cancellationToken);
+        var years = new List<int> { year, ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime).Year };
+        if (currentUser.IsAnyOf(ContractAccess.Readers))
+        {
+            years.AddRange(await db.Contracts.AsNoTracking().Visible(currentUser).Select(c => c.Year).Distinct().ToListAsync(cancellationToken));
+        }
+
         if (currentUser.IsAnyOf(FundingAccess.Readers))
         {
             years.AddRange(await db.FundingSources.AsNoTracking().Select(f => f.FiscalYear).Distinct().ToListAsync(cancellationToken));
         }
 
-        years.Add(year);
-        years.Add(ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime).Year);
         return years.Distinct().OrderDescending().ToList();
     }
 }
