@@ -13,6 +13,9 @@ public sealed record ContractRow(
     int Id, string Number, string Title, int AgencyId, string AgencyName, ProcurementMethod Method, County County,
     decimal Amount, DateOnly StartOn, DateOnly EndOn, ContractStatus Status, decimal Paid);
 
+/// <summary>How many contracts match a filter and their amount: the list's totals line, and the dashboard's figures.</summary>
+public sealed record ContractListTotals(int Count, decimal Amount);
+
 public enum ContractSort
 {
     NumberDescending = 0,
@@ -72,6 +75,15 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         return new PagedResult<ContractRow>([.. ids.Select(id => rows[id])], total) { TotalIsLowerBound = bounded };
     }
+
+    public async Task<ContractListTotals> TotalsAsync(ListContractsQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await TotalsAsync(Filter(db, db.Contracts.AsNoTracking().Visible(currentUser), query), cancellationToken);
+    }
+
+    internal static async Task<ContractListTotals> TotalsAsync(IQueryable<PurchaseContract> contracts, CancellationToken cancellationToken) =>
+        new(await contracts.CountAsync(cancellationToken), await contracts.SumAsync(c => (decimal?)c.Amount, cancellationToken) ?? 0m);
 
     /// <summary>
     /// The list's order, also the contract ledger's. Every order ends on a unique key, so pages never overlap; each has

@@ -77,7 +77,11 @@ public sealed record JudgeDashboard(IReadOnlyList<JudgeCompetition> Competitions
 }
 
 /// <summary>The home page: the parts of it the user's roles may see (none of another agency's figures, R-01).</summary>
-public sealed record DashboardView(int Year, IReadOnlyList<int> Years, BureauDashboard? Bureau, AgencyDashboard? Agency, JudgeDashboard? Judge);
+public sealed record DashboardView(int Year, IReadOnlyList<int> Years, BureauDashboard? Bureau, AgencyDashboard? Agency, JudgeDashboard? Judge)
+{
+    /// <summary>Whether a year can be chosen: the bureau's and the agency's figures are a year's; a judge's work is now.</summary>
+    public bool HasYear => Bureau is not null || Agency is not null;
+}
 
 public sealed record GetDashboardQuery(int? Year = null);
 
@@ -221,8 +225,8 @@ public sealed class GetDashboardHandler(
 
     private async Task<ContractFigure> FigureAsync(ProcurementDbContext db, ListContractsQuery filter, CancellationToken cancellationToken)
     {
-        var matching = Visible(db, filter);
-        return new ContractFigure(await matching.CountAsync(cancellationToken), await matching.SumAsync(c => (decimal?)c.Amount, cancellationToken) ?? 0m, filter);
+        var totals = await ListContractsHandler.TotalsAsync(Visible(db, filter), cancellationToken);
+        return new ContractFigure(totals.Count, totals.Amount, filter);
     }
 
     /// <summary>The disbursement ledger's lines for the year's funds (its filter), summed per month of payment.</summary>
