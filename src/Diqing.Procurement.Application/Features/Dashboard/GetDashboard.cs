@@ -134,20 +134,8 @@ public sealed class GetDashboardHandler(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ofYear = new ListContractsQuery { Year = year };
         var contracted = ofYear with { Concluded = true };
-        var statuses = await Visible(db, ofYear).GroupBy(c => c.Status)
-            .Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(c => c.Amount) }).ToListAsync(cancellationToken);
-        var byStatus = Enum.GetValues<ContractStatus>()
-            .Select(s => statuses.SingleOrDefault(x => x.Key == s) is { } x
-                ? new ContractSlice<ContractStatus>(s, new ContractFigure(x.Count, x.Amount, ofYear with { Status = s }))
-                : new ContractSlice<ContractStatus>(s, new ContractFigure(0, 0m, ofYear with { Status = s })))
-            .ToList();
-        var counties = await Visible(db, contracted).GroupBy(c => c.County)
-            .Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(c => c.Amount) }).ToListAsync(cancellationToken);
-        var byCounty = Enum.GetValues<County>()
-            .Select(k => counties.SingleOrDefault(x => x.Key == k) is { } x
-                ? new ContractSlice<County>(k, new ContractFigure(x.Count, x.Amount, contracted with { County = k }))
-                : new ContractSlice<County>(k, new ContractFigure(0, 0m, contracted with { County = k })))
-            .ToList();
+        var byStatus = await SlicesAsync(db, ofYear, c => c.Status, s => ofYear with { Status = s }, cancellationToken);
+        var byCounty = await SlicesAsync(db, contracted, c => c.County, k => contracted with { County = k }, cancellationToken);
         var byGroup = new List<ContractSlice<TargetGroup>>();
         foreach (var group in ChartedGroups)
         {
@@ -218,6 +206,20 @@ public sealed class GetDashboardHandler(
         }
 
         return new JudgeDashboard(rows);
+    }
+
+    /// <summary>Every value of an enum with the count and amount of the filter's contracts having it, and the filter that lists them.</summary>
+    private async Task<IReadOnlyList<ContractSlice<TKey>>> SlicesAsync<TKey>(ProcurementDbContext db, ListContractsQuery filter,
+        System.Linq.Expressions.Expression<Func<PurchaseContract, TKey>> key, Func<TKey, ListContractsQuery> filterOf, CancellationToken cancellationToken)
+        where TKey : struct, Enum
+    {
+        var groups = await Visible(db, filter).GroupBy(key)
+            .Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(c => c.Amount) }).ToListAsync(cancellationToken);
+        return Enum.GetValues<TKey>()
+            .Select(k => groups.FirstOrDefault(g => g.Key.Equals(k)) is { } g
+                ? new ContractSlice<TKey>(k, new ContractFigure(g.Count, g.Amount, filterOf(k)))
+                : new ContractSlice<TKey>(k, new ContractFigure(0, 0m, filterOf(k))))
+            .ToList();
     }
 
     private IQueryable<PurchaseContract> Visible(ProcurementDbContext db, ListContractsQuery filter) =>
