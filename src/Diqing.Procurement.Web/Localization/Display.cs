@@ -23,4 +23,7 @@ public static class Display
 
     /// <summary>A score such as 92.5 (one decimal at most, as evaluations are scored).</summary>
     public static string Score(decimal score) => score.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>A share such as an execution rate (paid ÷ allocated): 15.3%, or a dash when there is nothing to divide by.</summary>
+    public static string Rate(decimal? rate) => rate is { } r ? (r * 100m).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
 }

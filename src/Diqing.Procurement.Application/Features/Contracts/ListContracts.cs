@@ -1,5 +1,6 @@
 using Diqing.Procurement.Application.Common;
 using Diqing.Procurement.Domain.Agencies;
+using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Domain.Contracts;
 using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Infrastructure.Persistence;
@@ -11,6 +12,9 @@ namespace Diqing.Procurement.Application.Features.Contracts;
 public sealed record ContractRow(
     int Id, string Number, string Title, int AgencyId, string AgencyName, ProcurementMethod Method, County County,
     decimal Amount, DateOnly StartOn, DateOnly EndOn, ContractStatus Status, decimal Paid);
+
+/// <summary>How many contracts match a filter and their amount: the list's totals line, and the dashboard's figures.</summary>
+public sealed record ContractListTotals(int Count, decimal Amount);
 
 public enum ContractSort
 {
@@ -38,6 +42,15 @@ public sealed record ListContractsQuery : PagedQuery
 
     public FundingKind? FundingKind { get; init; }
 
+    /// <summary>Only contracts that have been signed (every status but Draft): the year's contracted amount.</summary>
+    public bool Concluded { get; init; }
+
+    /// <summary>Contracts serving this group (a contract serving several counts under each).</summary>
+    public TargetGroup? TargetGroup { get; init; }
+
+    /// <summary>Contracts with an installment payable and not yet paid: Finance's to-do.</summary>
+    public bool HasPayable { get; init; }
+
     public ContractSort Sort { get; init; }
 }
 
@@ -62,6 +75,15 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         return new PagedResult<ContractRow>([.. ids.Select(id => rows[id])], total) { TotalIsLowerBound = bounded };
     }
+
+    public async Task<ContractListTotals> TotalsAsync(ListContractsQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await TotalsAsync(Filter(db, db.Contracts.AsNoTracking().Visible(currentUser), query), cancellationToken);
+    }
+
+    internal static async Task<ContractListTotals> TotalsAsync(IQueryable<PurchaseContract> contracts, CancellationToken cancellationToken) =>
+        new(await contracts.CountAsync(cancellationToken), await contracts.SumAsync(c => (decimal?)c.Amount, cancellationToken) ?? 0m);
 
     /// <summary>
     /// The list's order, also the contract ledger's. Every order ends on a unique key, so pages never overlap; each has
@@ -117,6 +139,22 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
             contracts = contracts.Where(c => c.Method == method);
         }
 
+        if (query.Concluded)
+        {
+            contracts = contracts.Where(c => c.Status != ContractStatus.Draft);
+        }
+
+        if (query.TargetGroup is { } group)
+        {
+            contracts = contracts.Where(ServesGroup(group));
+        }
+
+        if (query.HasPayable)
+        {
+            var payable = db.Installments.Where(i => i.Status == InstallmentStatus.Payable).Select(i => i.ContractId);
+            contracts = contracts.Where(c => payable.Contains(c.Id));
+        }
+
         if (query.FundingKind is { } kind)
         {
             // The funded contracts' ids once (IN), not a lookup per contract (EXISTS) for every row walked.
@@ -125,5 +163,15 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
         }
 
         return contracts;
+    }
+
+    /// <summary>
+    /// The target groups are one text column ("Elderly,Disabled", see PurchaseContractConfiguration); no group's name is
+    /// part of another's, so a LIKE on the name finds exactly the contracts serving the group.
+    /// </summary>
+    private static System.Linq.Expressions.Expression<Func<PurchaseContract, bool>> ServesGroup(TargetGroup group)
+    {
+        var pattern = "%" + group + "%";
+        return c => EF.Functions.Like((string)(object)EF.Property<List<TargetGroup>>(c, "_targetGroups"), pattern);
     }
 }

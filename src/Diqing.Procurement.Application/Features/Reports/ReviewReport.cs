@@ -19,8 +19,7 @@ public sealed class ReviewReportHandler(IDbContextFactory<ProcurementDbContext> 
     {
         currentUser.DemandAny(ReportAccess.Reviewers);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.MilestoneReports.AsNoTracking()
-            .Where(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Resubmitted)
+        var rows = await Waiting(db)
             .OrderBy(r => r.LastSubmittedAtUtc)
             .Select(r => new
             {
@@ -35,6 +34,10 @@ public sealed class ReviewReportHandler(IDbContextFactory<ProcurementDbContext> 
         return rows.Select(r => new ReviewQueueItem(r.Id, r.Contract.Number, r.Contract.Title, r.Agency, r.Milestone, r.Status, r.Versions,
             r.LastSubmittedAtUtc!.Value, today.DayNumber - ChinaTime.DateOf(r.LastSubmittedAtUtc.Value).DayNumber)).ToList();
     }
+
+    /// <summary>The reports waiting for the bureau's review: the queue, and the dashboard's count of it.</summary>
+    internal static IQueryable<MilestoneReport> Waiting(ProcurementDbContext db) =>
+        db.MilestoneReports.AsNoTracking().Where(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Resubmitted);
 
     public async Task<ReportView> GetAsync(int reportId, CancellationToken cancellationToken = default)
     {
