@@ -111,6 +111,8 @@ public static class WebSetup
         services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         services.AddScoped<Components.Shared.UserFeedback>();
         services.AddSingleton<Exports.ExportFiles>();
+        services.AddSingleton(configuration.GetSection(Application.Features.OpenData.OcdsOptions.SectionName).Get<Application.Features.OpenData.OcdsOptions>()
+            ?? new Application.Features.OpenData.OcdsOptions());
 
         services.AddHostedService<Application.Features.Notifications.DeadlineNoticeService>();
         services.AddHostedService<Application.Features.Audit.AuditCheckpointJob>();
@@ -158,6 +160,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
         app.MapExportEndpoints();
+        OpenData.OpenDataEndpoints.MapOpenDataEndpoints(app);
         if (Diagnostics.BenchmarkEndpoints.IsEnabled(app.Configuration))
         {
             app.MapBenchmarkEndpoints();

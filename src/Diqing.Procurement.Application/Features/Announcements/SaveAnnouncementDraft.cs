@@ -26,7 +26,8 @@ public sealed class SaveAnnouncementDraftValidator : AbstractValidator<SaveAnnou
         RuleFor(c => c.Year).InclusiveBetween(2000, 2100).WithMessage(_ => Messages.Get("Announcement.YearInvalid"));
         RuleFor(c => c.Narrative)
             .MaximumLength(WelfareLotteryAnnouncement.NarrativeMaxLength).WithMessage(_ => Messages.Get("Common.TooLong", WelfareLotteryAnnouncement.NarrativeMaxLength))
-            .VisibleText();
+            // Paragraphs are lines: line breaks are the one control character the text may hold (R-30 for the rest).
+            .Must(t => NameText.IsClean(t?.Replace('\r', ' ').Replace('\n', ' '))).WithMessage(_ => Messages.Get(NameText.HiddenCharactersCode));
     }
 }
 
