@@ -230,7 +230,6 @@ public sealed class WriteOcdsReleasesHandler(IDbContextFactory<ProcurementDbCont
         {
             w.WriteStartObject();
             w.WriteString("id", d.VoucherNumber);
-            w.WriteString("source", allocations.Single(a => a.Id == d.AllocationId).FundingSource.Name);
             w.WriteString("date", Day(d.PaidOn));
             Value(w, "value", d.Amount);
             w.WriteStartObject("payer");
