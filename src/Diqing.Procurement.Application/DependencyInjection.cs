@@ -3,6 +3,7 @@ using Diqing.Procurement.Application.Common;
 using Diqing.Procurement.Application.Features.Exports;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Diqing.Procurement.Application;
 
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Notifications.DeadlineNotices>();
         services.AddExports(assembly);
         services.AddScoped<Features.Audit.AuditCheckpoints>();
+        services.TryAddSingleton(new Features.OpenData.OcdsOptions()); // the web host registers the configured one
         services.AddSingleton(sp => new Features.Account.SignInAttempts(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         foreach (var type in FeatureServices(assembly))

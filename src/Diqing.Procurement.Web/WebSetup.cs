@@ -118,6 +118,8 @@ public static class WebSetup
         services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         services.AddScoped<Components.Shared.UserFeedback>();
         services.AddSingleton<Exports.ExportFiles>();
+        services.AddSingleton(configuration.GetSection(Application.Features.OpenData.OcdsOptions.SectionName).Get<Application.Features.OpenData.OcdsOptions>()
+            ?? new Application.Features.OpenData.OcdsOptions());
 
         services.AddDailyJob<Application.Features.Notifications.DeadlineNotices>();
         services.AddDailyJob<Application.Features.Audit.DailyAuditCheckpoint>();
@@ -165,6 +167,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
         app.MapExportEndpoints();
+        OpenData.OpenDataEndpoints.MapOpenDataEndpoints(app);
         if (Diagnostics.BenchmarkEndpoints.IsEnabled(app.Configuration))
         {
             app.MapBenchmarkEndpoints();

@@ -8,12 +8,12 @@ namespace Diqing.Procurement.EndToEnd.Tests;
 public sealed class NavigationTests(AppFixture app) : BrowserTest(app)
 {
     [Theory]
-    [InlineData("admin", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue,Nav.Competitions,Nav.Users,Nav.Audit")]
-    [InlineData("procurement", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue,Nav.Competitions")]
-    [InlineData("finance", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Competitions")]
+    [InlineData("admin", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue,Nav.Competitions,Nav.Announcement,Nav.Users,Nav.Audit")]
+    [InlineData("procurement", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue,Nav.Competitions,Nav.Announcement")]
+    [InlineData("finance", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Competitions,Nav.Announcement")]
     [InlineData("agency", "Nav.Home,Nav.MyWork,Nav.Agencies,Nav.Contracts,Nav.Competitions")]
     [InlineData("judge", "Nav.Home,Nav.Competitions")]
-    [InlineData("auditor", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Competitions,Nav.Audit")]
+    [InlineData("auditor", "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Competitions,Nav.Announcement,Nav.Audit")]
     public async Task Demo_role_sees_exactly_its_navigation_entries(string userName, string expectedEntries)
     {
         var expected = expectedEntries.Split(',').ToHashSet();

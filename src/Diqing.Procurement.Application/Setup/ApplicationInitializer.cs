@@ -27,12 +27,13 @@ public static class ApplicationInitializer
         var provider = scope.ServiceProvider;
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApplicationInitializer));
 
-        // A new demo database tells the demo's year from its first day: 2 January 2026 (roles, registry, funds and
-        // accounts), then the contracts' history day by day (DemoContracts); the competition is being judged now.
+        // A new demo database tells its history from its first day: 3 March 2025 (roles, registry, the prior year's funds and
+        // projects, DemoContracts.SeedPriorYearAsync), 2 January 2026 (the year's funds and accounts), then the contracts'
+        // history day by day (DemoContracts), the prior year's announcement among it; the competition is being judged now.
         var newDemo = demo.Enabled && !await provider.GetRequiredService<ProcurementDbContext>().Agencies.AnyAsync(cancellationToken);
         if (newDemo)
         {
-            SeedClock.Set(DemoData.YearStartsUtc);
+            SeedClock.Set(DemoData.PriorYearStartsUtc);
         }
 
         await EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
@@ -128,21 +129,16 @@ public static class ApplicationInitializer
             }
         }
 
-        foreach (var item in DemoData.Funds)
+        await AddFundsAsync(db, DemoData.PriorYear, cancellationToken);
+        await DemoContracts.SeedPriorYearAsync(provider, cancellationToken);
+
+        // A new demo's history moves on to the demo's year (an existing one has no seed clock set).
+        if (SeedClock.Override is not null)
         {
-            if (!await db.FundingSources.AnyAsync(f => f.DocumentNumber == item.DocumentNumber, cancellationToken))
-            {
-                db.FundingSources.Add(new FundingSource(item.Name, item.Kind, item.Year, item.DocumentNumber, item.Amount)
-                {
-                    FiscalLevel = item.Level,
-                    Grantor = item.Grantor,
-                    ReceivedOn = new DateOnly(item.Year, 3, 1),
-                    Notes = DemoData.DemoMark,
-                });
-            }
+            SeedClock.Set(DemoData.YearStartsUtc);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await AddFundsAsync(db, DemoData.YearStartsUtc.Year, cancellationToken);
 
         var users = provider.GetRequiredService<UserManager<ApplicationUser>>();
 
@@ -180,5 +176,24 @@ public static class ApplicationInitializer
         await DemoContracts.SeedAsync(provider, cancellationToken);
         SeedClock.Reset();
         await DemoCompetition.SeedAsync(provider, cancellationToken);
+    }
+
+    private static async Task AddFundsAsync(ProcurementDbContext db, int year, CancellationToken cancellationToken)
+    {
+        foreach (var item in DemoData.Funds.Where(f => f.Year == year))
+        {
+            if (!await db.FundingSources.AnyAsync(f => f.DocumentNumber == item.DocumentNumber, cancellationToken))
+            {
+                db.FundingSources.Add(new FundingSource(item.Name, item.Kind, item.Year, item.DocumentNumber, item.Amount)
+                {
+                    FiscalLevel = item.Level,
+                    Grantor = item.Grantor,
+                    ReceivedOn = new DateOnly(item.Year, 3, 1),
+                    Notes = DemoData.DemoMark,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

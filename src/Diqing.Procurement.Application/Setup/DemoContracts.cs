@@ -26,13 +26,14 @@ internal static class DemoContracts
         var provider = scope.ServiceProvider;
         provider.GetRequiredService<CurrentUser>().Set(SeedPrincipal());
         var db = provider.GetRequiredService<ProcurementDbContext>();
-        if (await db.Contracts.AnyAsync(cancellationToken))
+        var year = DemoData.YearStartsUtc.Year;
+        if (await db.Contracts.AnyAsync(c => c.Year == year, cancellationToken))
         {
             return;
         }
 
         var agencies = await db.Agencies.ToDictionaryAsync(a => a.UnifiedSocialCreditCode, a => a.Id, cancellationToken);
-        var funds = await db.FundingSources.ToDictionaryAsync(f => f.Kind, f => f.Id, cancellationToken);
+        var funds = await db.FundingSources.Where(f => f.FiscalYear == year).ToDictionaryAsync(f => f.Kind, f => f.Id, cancellationToken);
         var draft = provider.GetRequiredService<SaveContractDraftHandler>();
         var plan = provider.GetRequiredService<ChangeContractPlanHandler>();
         var funding = provider.GetRequiredService<AllocateContractFundingHandler>();
@@ -67,6 +68,11 @@ internal static class DemoContracts
         {
             await provider.GetRequiredService<AttachContractDocumentsHandler>().UploadAsync(rehab, "合同文本（盖章扫描件，演示）.pdf", scan, cancellationToken);
         }
+
+        // The prior year's home-visit project is paid its last 30 % now: after the year's end, so the 2025 announcement shows 70 % paid.
+        At(2026, 1, 9);
+        var priorElderly = await db.Contracts.Where(c => c.Year == DemoData.PriorYear && c.Title == PriorElderlyTitle).Select(c => c.Id).SingleAsync(cancellationToken);
+        await PayAsync(pay, get, priorElderly, 3, "迪民记〔2026〕演示0003号", cancellationToken);
 
         At(2026, 1, 12);
         var assessment = await draft.HandleAsync(Command(
@@ -105,6 +111,14 @@ internal static class DemoContracts
         At(2026, 3, 3);
         await review.ApproveAsync(assessKickOff, Approval, cancellationToken);
 
+        // the bureau drafts the prior year's welfare-lottery announcement, previews it and publishes it well before the end of June.
+        At(2026, 3, 20);
+        var announcementVersion = await provider.GetRequiredService<Features.Announcements.SaveAnnouncementDraftHandler>().HandleAsync(
+            new Features.Announcements.SaveAnnouncementDraftCommand { Year = DemoData.PriorYear, Narrative = PriorYearNarrative }, cancellationToken);
+        At(2026, 3, 27);
+        await provider.GetRequiredService<Features.Announcements.PublishAnnouncementHandler>().HandleAsync(
+            new Features.Announcements.PublishAnnouncementCommand(DemoData.PriorYear, announcementVersion), cancellationToken);
+
         At(2026, 4, 2);
         await SubmitReportAsync(services, shangriLa, "agency2", rehabStart, RehabilitationReport(new DateOnly(2026, 1, 8), new DateOnly(2026, 3, 31)), cancellationToken);
 
@@ -128,6 +142,111 @@ internal static class DemoContracts
         At(2026, 10, 22);
         await lifecycle.EvaluateAsync(assessment, 92m, new DateOnly(2026, 10, 22), "摸底全面、档案规范（演示评价）", cancellationToken);
     }
+
+    private const string PriorElderlyTitle = "独居老人康乐屋（一期，演示）";
+
+    private const string DeqinReporter = "德钦社工中心填报员（演示）";
+
+    private const string PriorYearNarrative =
+        "根据“谁使用、谁公开”的要求，现将迪庆州民政局 2025 年度福彩公益金使用情况公告如下（演示数据，金额与文号均为虚构）。\n" +
+        "2025 年度我局共收到福彩公益金 50 万元，其中中央专项彩票公益金 20 万元、州本级福彩公益金 30 万元，按照“扶老、助残、救孤、济困”的宗旨，" +
+        "通过政府购买服务方式资助德钦县社会工作服务中心实施精神障碍患者家属服务技能培训和独居老人康乐屋两个项目。\n" +
+        "未安排的资金结转下年度继续用于社会救助与养老服务。如有疑问或监督意见，请致电迪庆州民政局（演示电话 0887-0000000）。";
+
+    /// <summary>
+    /// The demo's prior year (2025), from its own first day: two welfare-lottery projects of the Deqin centre, signed, reported,
+    /// approved and paid through the year, so that the 2025 welfare-lottery announcement rests on real history. The home-visit
+    /// project's last installment is paid in January 2026 (in <see cref="SeedAsync"/>).
+    /// </summary>
+    public static async Task SeedPriorYearAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        provider.GetRequiredService<CurrentUser>().Set(SeedPrincipal());
+        var db = provider.GetRequiredService<ProcurementDbContext>();
+        var year = DemoData.PriorYear;
+        if (await db.Contracts.AnyAsync(c => c.Year == year, cancellationToken))
+        {
+            return;
+        }
+
+        var deqin = await db.Agencies.Where(a => a.UnifiedSocialCreditCode == "52533422MJD000001F").Select(a => a.Id).SingleAsync(cancellationToken);
+        var funds = await db.FundingSources.Where(f => f.FiscalYear == year).ToDictionaryAsync(f => f.Grantor ?? string.Empty, f => f.Id, cancellationToken);
+        var (prefecture, central) = (funds[string.Empty], funds["民政部"]);
+        var draft = provider.GetRequiredService<SaveContractDraftHandler>();
+        var plan = provider.GetRequiredService<ChangeContractPlanHandler>();
+        var funding = provider.GetRequiredService<AllocateContractFundingHandler>();
+        var lifecycle = provider.GetRequiredService<ContractTransitions>();
+        var pay = provider.GetRequiredService<RecordPaymentHandler>();
+        var get = provider.GetRequiredService<GetContractHandler>();
+        var review = provider.GetRequiredService<Features.Reports.ReviewReportHandler>();
+
+        At(2025, 3, 5);
+        var training = await draft.HandleAsync(Command(
+            "精神障碍患者家属服务技能培训（演示）", deqin, ServiceCategory.CapacityBuilding, [TargetGroup.Disabled],
+            County.Deqin, "升平镇", 150_000m, ProcurementMethod.CompetitiveConsultation, new DateOnly(2025, 3, 10), new DateOnly(2025, 12, 20),
+            ("家属培训", "人次", 300m)), cancellationToken);
+        var (trainStart, trainMid, trainEnd) = await PlanAsync(plan, training, new DateOnly(2025, 4, 30), new DateOnly(2025, 7, 31), new DateOnly(2025, 12, 15), cancellationToken);
+        await funding.AllocateAsync(training, prefecture, 150_000m, cancellationToken: cancellationToken);
+        At(2025, 3, 10);
+        await lifecycle.SignAsync(training, new DateOnly(2025, 3, 10), cancellationToken);
+        await lifecycle.StartAsync(training, cancellationToken);
+        At(2025, 3, 17);
+        await PayAsync(pay, get, training, 1, "迪民记〔2025〕演示0011号", cancellationToken);
+
+        At(2025, 3, 25);
+        var elderly = await draft.HandleAsync(Command(
+            PriorElderlyTitle, deqin, ServiceCategory.SocialIntegration, [TargetGroup.Elderly],
+            County.Deqin, "燕门乡", 120_000m, ProcurementMethod.CompetitiveNegotiation, new DateOnly(2025, 4, 1), new DateOnly(2025, 12, 31),
+            ("入户探访", "人次", 400m)), cancellationToken);
+        var (elderStart, elderMid, elderEnd) = await PlanAsync(plan, elderly, new DateOnly(2025, 5, 15), new DateOnly(2025, 8, 31), new DateOnly(2025, 12, 20), cancellationToken);
+        await funding.AllocateAsync(elderly, central, 80_000m, cancellationToken: cancellationToken);
+        await funding.AllocateAsync(elderly, prefecture, 40_000m, cancellationToken: cancellationToken);
+        At(2025, 4, 1);
+        await lifecycle.SignAsync(elderly, new DateOnly(2025, 4, 1), cancellationToken);
+        await lifecycle.StartAsync(elderly, cancellationToken);
+        At(2025, 4, 8);
+        await PayAsync(pay, get, elderly, 1, "迪民记〔2025〕演示0014号", cancellationToken);
+
+        async Task ReportAsync(int milestone, (int Y, int M, int D) submitted, (int Y, int M, int D) approved, Domain.Reports.ReportContent content)
+        {
+            At(submitted.Y, submitted.M, submitted.D);
+            var report = await SubmitReportAsync(services, deqin, DeqinReporter, milestone, content, cancellationToken);
+            At(approved.Y, approved.M, approved.D);
+            await review.ApproveAsync(report, Approval, cancellationToken);
+        }
+
+        await ReportAsync(trainStart, (2025, 4, 28), (2025, 5, 6), PriorReport(new DateOnly(2025, 3, 10), new DateOnly(2025, 4, 30), "家属培训", 40m, TargetGroup.Disabled, 40));
+        await ReportAsync(elderStart, (2025, 5, 13), (2025, 5, 20), PriorReport(new DateOnly(2025, 4, 1), new DateOnly(2025, 5, 15), "入户探访", 60m, TargetGroup.Elderly, 35));
+        await ReportAsync(trainMid, (2025, 7, 29), (2025, 8, 5), PriorReport(new DateOnly(2025, 5, 1), new DateOnly(2025, 7, 31), "家属培训", 130m, TargetGroup.Disabled, 96));
+        At(2025, 8, 12);
+        await PayAsync(pay, get, training, 2, "迪民记〔2025〕演示0031号", cancellationToken);
+        await ReportAsync(elderMid, (2025, 8, 28), (2025, 9, 4), PriorReport(new DateOnly(2025, 5, 16), new DateOnly(2025, 8, 31), "入户探访", 180m, TargetGroup.Elderly, 52));
+        At(2025, 9, 11);
+        await PayAsync(pay, get, elderly, 2, "迪民记〔2025〕演示0036号", cancellationToken);
+        await ReportAsync(trainEnd, (2025, 12, 12), (2025, 12, 18), PriorReport(new DateOnly(2025, 8, 1), new DateOnly(2025, 12, 15), "家属培训", 142m, TargetGroup.Disabled, 88));
+        At(2025, 12, 22);
+        var elderEndReport = await SubmitReportAsync(services, deqin, DeqinReporter, elderEnd,
+            PriorReport(new DateOnly(2025, 9, 1), new DateOnly(2025, 12, 20), "入户探访", 190m, TargetGroup.Elderly, 61), cancellationToken);
+        At(2025, 12, 24);
+        await PayAsync(pay, get, training, 3, "迪民记〔2025〕演示0052号", cancellationToken);
+        At(2025, 12, 26);
+        await lifecycle.AcceptAsync(training, cancellationToken);
+        At(2025, 12, 29);
+        await lifecycle.EvaluateAsync(training, 88m, new DateOnly(2025, 12, 29), "培训覆盖面广、家属满意度高（演示评价）", cancellationToken);
+        At(2025, 12, 30);
+        await review.ApproveAsync(elderEndReport, Approval, cancellationToken);
+        At(2025, 12, 31);
+        await lifecycle.AcceptAsync(elderly, cancellationToken);
+    }
+
+    private static Domain.Reports.ReportContent PriorReport(DateOnly from, DateOnly to, string indicator, decimal actual, TargetGroup group, int people) => new(
+        from, to,
+        $"本期完成{indicator} {actual:0} 人次，服务 {people} 人（演示数据）。",
+        [new Domain.Reports.IndicatorActual(indicator, actual)],
+        [new Domain.Reports.PeopleServed(group, people)],
+        [new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Personnel, 9_000m), new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Activities, 3_600m),
+         new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Materials, 1_150m), new Domain.Reports.Spending(Domain.Reports.SpendingCategory.Administration, 400m)]);
 
     private const string IncubatorReporter = "孵化中心填报员（演示）";
 
@@ -226,7 +345,12 @@ internal static class DemoContracts
 
     private static SaveContractDraftCommand Command(
         string title, int agencyId, ServiceCategory category, TargetGroup[] groups, County county, string townships, decimal amount,
-        ProcurementMethod method, params (string Name, string Unit, decimal Target)[] indicators) => new()
+        ProcurementMethod method, params (string Name, string Unit, decimal Target)[] indicators) =>
+        Command(title, agencyId, category, groups, county, townships, amount, method, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), indicators);
+
+    private static SaveContractDraftCommand Command(
+        string title, int agencyId, ServiceCategory category, TargetGroup[] groups, County county, string townships, decimal amount,
+        ProcurementMethod method, DateOnly startOn, DateOnly endOn, params (string Name, string Unit, decimal Target)[] indicators) => new()
     {
         Title = title,
         PurchasingUnit = "迪庆州民政局",
@@ -237,8 +361,8 @@ internal static class DemoContracts
         County = county,
         Townships = townships,
         Amount = amount,
-        StartOn = new DateTime(2026, 1, 1),
-        EndOn = new DateTime(2026, 12, 31),
+        StartOn = startOn.ToDateTime(TimeOnly.MinValue),
+        EndOn = endOn.ToDateTime(TimeOnly.MinValue),
         Description = DemoData.DemoMark,
         Indicators = indicators.Select(i => new IndicatorInput { Name = i.Name, Unit = i.Unit, Target = i.Target }).ToList(),
     };

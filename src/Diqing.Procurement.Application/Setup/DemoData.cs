@@ -13,6 +13,12 @@ public static class DemoData
     /// <summary>09:00 China time on 2 January 2026: the first day of the demo's history (see <see cref="Infrastructure.Persistence.SeedClock"/>).</summary>
     public static readonly DateTime YearStartsUtc = new(2026, 1, 2, 1, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>09:00 China time on 3 March 2025: the demo's prior year begins (agencies, its welfare-lottery funds and two projects), so that
+    /// its welfare-lottery announcement can be published in 2026 from a year of real history.</summary>
+    public static readonly DateTime PriorYearStartsUtc = new(2025, 3, 3, 1, 0, 0, DateTimeKind.Utc);
+
+    public const int PriorYear = 2025;
+
     /// <summary>The password of every demo account (README). Refused outside demo mode.</summary>
     public const string Password = "Demo@Diqing2026";
 
@@ -31,6 +37,8 @@ public static class DemoData
 
     public static readonly IReadOnlyList<DemoFund> Funds =
     [
+        new("2025年州本级福彩公益金（演示）", FundingKind.WelfareLottery, null, null, PriorYear, "迪民发〔2025〕演示1号", 300_000.00m),
+        new("2025年中央专项彩票公益金（演示）", FundingKind.WelfareLottery, null, "民政部", PriorYear, "民财〔2025〕演示8号", 200_000.00m),
         new("2026年州本级福彩公益金（社会救助与养老服务）", FundingKind.WelfareLottery, null, null, 2026, "迪民发〔2026〕演示1号", 1_200_000.00m),
         new("2026年州级财政社会工作服务专项资金", FundingKind.Fiscal, FiscalLevel.Prefecture, null, 2026, "迪财社〔2026〕演示2号", 800_000.00m),
         new("活水计划（中国乡村发展基金会）资助", FundingKind.ExternalGrant, null, "中国乡村发展基金会", 2026, "活水〔2026〕演示3号", 300_000.00m),

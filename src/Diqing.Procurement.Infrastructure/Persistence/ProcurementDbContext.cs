@@ -52,6 +52,8 @@ public class ProcurementDbContext(DbContextOptions<ProcurementDbContext> options
 
     public DbSet<Domain.Competitions.JudgeAssignment> JudgeAssignments => Set<Domain.Competitions.JudgeAssignment>();
 
+    public DbSet<Domain.Announcements.WelfareLotteryAnnouncement> WelfareLotteryAnnouncements => Set<Domain.Announcements.WelfareLotteryAnnouncement>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();

@@ -34,6 +34,7 @@ public static class NavigationCatalog
         new("reviews", "Nav.Reviews", Icons.Material.Filled.FactCheck, ReportAccess.Reviewers),
         new("overdue", "Nav.Overdue", Icons.Material.Filled.EventBusy, ReportAccess.BureauReaders),
         new("competitions", "Nav.Competitions", Icons.Material.Filled.EmojiEvents, CompetitionAccess.Everyone),
+        new("welfare-lottery", "Nav.Announcement", Icons.Material.Filled.Campaign, Application.Features.Announcements.AnnouncementAccess.Readers),
         new("admin/users", "Nav.Users", Icons.Material.Filled.ManageAccounts, Roles.Sets.Administrators),
         new("audit", "Nav.Audit", Icons.Material.Filled.Policy, Roles.Sets.AuditReaders),
     ];

@@ -39,14 +39,21 @@ public sealed class ApplicationInitializerTests : IAsyncLifetime
 
         // Contracts at every stage: in progress, signed, draft and accepted with an evaluation.
         var statuses = await db.Contracts.Select(c => c.Status).ToListAsync();
-        Assert.Equal(4, statuses.Count);
+        Assert.Equal(6, statuses.Count); // four of the demo year, two of the prior year (its welfare-lottery announcement)
         Assert.Contains(Domain.Contracts.ContractStatus.InProgress, statuses);
         Assert.Contains(Domain.Contracts.ContractStatus.Draft, statuses);
         Assert.Contains(Domain.Contracts.ContractStatus.Accepted, statuses);
         Assert.True(await db.Disbursements.AnyAsync());
         Assert.Equal(
             [Domain.Reports.ReportStatus.Submitted, Domain.Reports.ReportStatus.Approved, Domain.Reports.ReportStatus.Approved, Domain.Reports.ReportStatus.Approved],
-            (await db.MilestoneReports.Select(r => r.Status).ToListAsync()).Order());
+            (await db.MilestoneReports.Where(r => db.Contracts.Any(c => c.Id == r.ContractId && c.Year == 2026)).Select(r => r.Status).ToListAsync()).Order());
+
+        // The prior year: its two welfare-lottery projects accepted, every report approved, and its announcement published in 2026.
+        Assert.All(await db.Contracts.Where(c => c.Year == DemoData.PriorYear).Select(c => c.Status).ToListAsync(), s => Assert.Equal(Domain.Contracts.ContractStatus.Accepted, s));
+        Assert.Equal(6, await db.MilestoneReports.CountAsync(r => r.Status == Domain.Reports.ReportStatus.Approved && db.Contracts.Any(c => c.Id == r.ContractId && c.Year == DemoData.PriorYear)));
+        var announcement = await db.WelfareLotteryAnnouncements.SingleAsync();
+        Assert.Equal((DemoData.PriorYear, true), (announcement.Year, announcement.IsPublished));
+        Assert.Equal(new DateOnly(2026, 3, 27), Domain.Common.ChinaTime.DateOf(announcement.PublishedAtUtc!.Value));
         Assert.Equal(Domain.Competitions.CompetitionPhase.Judging, (await db.Competitions.SingleAsync()).Phase);
         Assert.Equal(2, await db.CompetitionEntries.CountAsync());
         Assert.Equal(2, await db.ScoreSheets.CountAsync(s => s.Status == Domain.Competitions.ScoreSheetStatus.Submitted));

@@ -7,10 +7,10 @@ namespace Diqing.Procurement.Web.Tests.Components.Layout;
 public sealed class NavMenuTests : MudTestContext
 {
     [Theory]
-    [InlineData(Roles.Administrator, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue,Nav.Competitions,Nav.Users,Nav.Audit")]
-    [InlineData(Roles.Auditor, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Competitions,Nav.Audit")]
-    [InlineData(Roles.ProcurementOfficer, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue,Nav.Competitions")]
-    [InlineData(Roles.FinanceOfficer, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Competitions")]
+    [InlineData(Roles.Administrator, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue,Nav.Competitions,Nav.Announcement,Nav.Users,Nav.Audit")]
+    [InlineData(Roles.Auditor, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Competitions,Nav.Announcement,Nav.Audit")]
+    [InlineData(Roles.ProcurementOfficer, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Reviews,Nav.Overdue,Nav.Competitions,Nav.Announcement")]
+    [InlineData(Roles.FinanceOfficer, "Nav.Home,Nav.Agencies,Nav.Funding,Nav.Contracts,Nav.Overdue,Nav.Competitions,Nav.Announcement")]
     [InlineData(Roles.AgencyUser, "Nav.Home,Nav.MyWork,Nav.Agencies,Nav.Contracts,Nav.Competitions")]
     [InlineData(Roles.Judge, "Nav.Home,Nav.Competitions")]
     public void Each_role_sees_exactly_its_entries(string role, string expected)

@@ -18,7 +18,8 @@ public sealed class JsonExport(string title, int itemCount, Func<Utf8JsonWriter,
 /// <summary>UTF-8 JSON, indented, Chinese text unescaped; flushed as it goes so large documents stream.</summary>
 public sealed class JsonFormat : IExportFormat
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Also the open data's (Features/OpenData), which writes outside the pipeline: public, unaudited, no roles.</summary>
+    public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string Name => "json";
 
