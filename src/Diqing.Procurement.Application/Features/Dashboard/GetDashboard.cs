@@ -1,4 +1,5 @@
 using Diqing.Procurement.Application.Common;
+using Diqing.Procurement.Application.Features.Announcements;
 using Diqing.Procurement.Application.Features.Competitions;
 using Diqing.Procurement.Application.Features.Contracts;
 using Diqing.Procurement.Application.Features.Funding;
@@ -77,7 +78,11 @@ public sealed record JudgeDashboard(IReadOnlyList<JudgeCompetition> Competitions
 }
 
 /// <summary>The home page: the parts of it the user's roles may see (none of another agency's figures, R-01).</summary>
-public sealed record DashboardView(int Year, IReadOnlyList<int> Years, BureauDashboard? Bureau, AgencyDashboard? Agency, JudgeDashboard? Judge)
+/// <param name="AnnouncementDue">
+/// For the bureau and the auditor: the prior year, from 1 May until its welfare-lottery fund announcement is published.
+/// </param>
+public sealed record DashboardView(
+    int Year, IReadOnlyList<int> Years, BureauDashboard? Bureau, AgencyDashboard? Agency, JudgeDashboard? Judge, int? AnnouncementDue = null)
 {
     /// <summary>Whether a year can be chosen: the bureau's and the agency's figures are a year's; a judge's work is now.</summary>
     public bool HasYear => Bureau is not null || Agency is not null;
@@ -96,7 +101,8 @@ public sealed class GetDashboardHandler(
     ListFundingSourcesHandler fundingSources,
     ListOverdueMilestonesHandler overdueMilestones,
     ListAgencyWorkHandler agencyWork,
-    ListCompetitionsHandler competitions)
+    ListCompetitionsHandler competitions,
+    IsAnnouncementPublishedHandler announcements)
 {
     /// <summary>The agency's dashboard lists this many upcoming deadlines; "my work" has them all.</summary>
     public const int DeadlinesShown = 5;
@@ -111,7 +117,8 @@ public sealed class GetDashboardHandler(
         var bureau = currentUser.IsAnyOf(ReportAccess.BureauReaders) ? await GetBureauAsync(year, cancellationToken) : null;
         var agency = bureau is null && currentUser.IsAgencyOnly() ? await GetAgencyAsync(year, cancellationToken) : null;
         var judge = currentUser.IsInRole(Roles.Judge) ? await GetJudgeAsync(cancellationToken) : null;
-        return new DashboardView(year, await YearsAsync(year, cancellationToken), bureau, agency, judge);
+        var announcementDue = currentUser.IsAnyOf(AnnouncementAccess.Readers) ? await announcements.PriorYearDueAsync(cancellationToken) : null;
+        return new DashboardView(year, await YearsAsync(year, cancellationToken), bureau, agency, judge, announcementDue);
     }
 
     /// <summary>The bureau's and the auditor's figures for a year; anyone else is refused .</summary>

@@ -1,5 +1,6 @@
 using Diqing.Procurement.Application.Common;
 using Diqing.Procurement.Application.Features.Announcements;
+using Diqing.Procurement.Application.Features.Dashboard;
 using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Domain.Security;
@@ -119,9 +120,13 @@ public sealed class PublishAnnouncementTests : IAsyncLifetime
 
         _year.Clock.UtcNow = ChinaTime.ToUtc(new DateTime(2027, 5, 1, 0, 0, 0));
         Assert.Equal(2026, await reminder.PriorYearDueAsync());
+        // The home page's dashboard carries the reminder for the bureau and the auditor, not for a judge.
+        Assert.Equal(2026, (await App.As<GetDashboardHandler>(Roles.Auditor).HandleAsync(new GetDashboardQuery(null))).AnnouncementDue);
+        Assert.Null((await App.As<GetDashboardHandler>(Roles.Judge).HandleAsync(new GetDashboardQuery(null))).AnnouncementDue);
 
         var version = await DraftAsync();
         await App.As<PublishAnnouncementHandler>(Roles.ProcurementOfficer).HandleAsync(new PublishAnnouncementCommand(2026, version));
         Assert.Null(await reminder.PriorYearDueAsync());
+        Assert.Null((await App.As<GetDashboardHandler>(Roles.ProcurementOfficer).HandleAsync(new GetDashboardQuery(null))).AnnouncementDue);
     }
 }
