@@ -56,7 +56,7 @@ public sealed class TwoInstancesTests(TwoInstancesFixture deployment)
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "附件", Exact = true }).ClickAsync();
         await page.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload { Name = "两台服务器.pdf", MimeType = "application/pdf", Buffer = Scan });
         var link = page.Locator("[data-testid=attachment-link]").Filter(new LocatorFilterOptions { HasText = "两台服务器.pdf" });
-        await Expect(link).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
+        await Expect(link).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 45_000 });
         var href = await link.GetAttributeAsync("href");
 
         // The same cookies, sent to web-b: the sign-in holds (shared keys), the file is there (shared store).

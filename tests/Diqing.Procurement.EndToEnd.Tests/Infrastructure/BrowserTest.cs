@@ -45,7 +45,8 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
         await page.Locator("#username").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("[data-testid=login-submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The password hash is deliberately slow, and slower still on a loaded two-core CI machine.
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = 45_000 });
     }
 
     /// <summary>

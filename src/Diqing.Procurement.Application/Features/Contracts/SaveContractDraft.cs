@@ -167,14 +167,16 @@ public sealed class SaveContractDraftHandler(
         }
 
         // the year's sequence row is locked before it is read, so drafts created at once (on any instance) queue
-        // for their numbers; its concurrency token stays the guard. Only the first draft of a year can lose a race
-        // (two inserts of the year's row): it then takes the next number.
+        // for their numbers; its concurrency token stays the guard. The row is made first, in a save of its own: a lock
+        // on a row that does not exist yet holds nothing, and a draft that then found the row committed by another would
+        // update it unlocked while holding the audit chain's lock — a deadlock with the draft that holds the row's lock.
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await RequireAgencyAsync(db, details.AgencyId, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var year = ChinaTime.DateOf(now).Year;
+            await EnsureNumberSequenceAsync(year, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await RequireAgencyAsync(db, details.AgencyId, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.LockForUpdateAsync<ContractNumberSequence>(year, cancellationToken);
             var sequence = await db.ContractNumberSequences.SingleOrDefaultAsync(s => s.Year == year, cancellationToken);
@@ -198,6 +200,26 @@ public sealed class SaveContractDraftHandler(
             {
                 // Another contract took this number (concurrency token or unique index); try the next one.
             }
+        }
+    }
+
+    /// <summary>The year's number sequence exists once this returns (made here, or by another draft at the same time).</summary>
+    private async Task EnsureNumberSequenceAsync(int year, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.ContractNumberSequences.AnyAsync(s => s.Year == year, cancellationToken))
+        {
+            return;
+        }
+
+        db.ContractNumberSequences.Add(new ContractNumberSequence(year));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another draft made the year's row first: it is there now.
         }
     }
 

@@ -2,7 +2,7 @@
 // focus (WCAG 2.1.1, axe "scrollable-region-focusable"). Boxes that scroll get tabindex=0, boxes that no longer do lose it.
 // Loaded as a file (the CSP allows no inline script); Blazor leaves attributes it did not write alone.
 (() => {
-    const selector = '.mud-table-container, .table-scroll';
+    const selector = '.mud-table-container, .table-scroll, .announcement-scroll';
     let pending = false;
 
     const mark = () => {
