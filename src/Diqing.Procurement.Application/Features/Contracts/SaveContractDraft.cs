@@ -203,11 +203,16 @@ public sealed class SaveContractDraftHandler(
         }
     }
 
-    /// <summary>The year's number sequence exists once this returns (made here, or by another draft at the same time).</summary>
+    /// <summary>
+    /// On a server database, the year's number sequence exists once this returns (made here, or by another draft at the
+    /// same time). SQLite needs nothing: it has no row locks and lets one writer at a time, and a save here, outside the
+    /// drafts' transactions, would wait for them while holding the process's audit gate they wait for.
+    /// </summary>
     private async Task EnsureNumberSequenceAsync(int year, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.ContractNumberSequences.AnyAsync(s => s.Year == year, cancellationToken))
+        if (db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite"
+            || await db.ContractNumberSequences.AnyAsync(s => s.Year == year, cancellationToken))
         {
             return;
         }
