@@ -54,9 +54,23 @@ public sealed class TwoInstancesTests(TwoInstancesFixture deployment)
         await page.GotoAsync($"contracts/{contractId}");
         await WaitInteractiveAsync(page);
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "附件", Exact = true }).ClickAsync();
-        await page.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload { Name = "两台服务器.pdf", MimeType = "application/pdf", Buffer = Scan });
-        var link = page.Locator("[data-testid=attachment-link]").Filter(new LocatorFilterOptions { HasText = "两台服务器.pdf" });
-        await Expect(link).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 45_000 });
+        // The tab's panel is drawn (the demo's signed scan is listed) before the file is chosen; a file chosen while the
+        // upload input was still being wired to the circuit is chosen once more.
+        await Expect(page.Locator("[data-testid=attachment-link]").First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+        var link = page.Locator("[data-testid=attachment-link]").Filter(new LocatorFilterOptions { HasText = "两台服务器.pdf" }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload { Name = "两台服务器.pdf", MimeType = "application/pdf", Buffer = Scan });
+            try
+            {
+                await Expect(link).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+
         var href = await link.GetAttributeAsync("href");
 
         // The same cookies, sent to web-b: the sign-in holds (shared keys), the file is there (shared store).
