@@ -94,7 +94,19 @@ public sealed class TwoFactorEnrolmentHandler(
             // Identity's own authenticator token, without ResetAuthenticatorKeyAsync's new security stamp, which would end
             // the signed-in user's session while the page is being shown.
             key = Users.GenerateNewAuthenticatorKey();
-            IdentityChecks.ThrowIfFailed(await Users.SetAuthenticationTokenAsync(user, AuthenticatorStore, AuthenticatorKeyName, key));
+            try
+            {
+                IdentityChecks.ThrowIfFailed(await Users.SetAuthenticationTokenAsync(user, AuthenticatorStore, AuthenticatorKeyName, key));
+            }
+            catch (DbUpdateException)
+            {
+                // Two requests for the page at once (an enhanced navigation and the full load after it) both began the
+                // enrolment: the key the other stored stands, read from the database (this request's store holds its own).
+                await using var db = await dbFactory.CreateDbContextAsync();
+                key = await db.UserTokens.AsNoTracking()
+                    .Where(t => t.UserId == user.Id && t.LoginProvider == AuthenticatorStore && t.Name == AuthenticatorKeyName)
+                    .Select(t => t.Value).SingleAsync();
+            }
         }
 
         var label = Uri.EscapeDataString(Issuer) + ":" + Uri.EscapeDataString(user.UserName!);
