@@ -12,8 +12,10 @@ postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n
 need_packages=()
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
 [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need_packages+=(fonts-wqy-zenhei)
-# The ledgers' real-client check prints them with LibreOffice and reads the PDFs with poppler (Arial's metrics: Liberation).
+# The ledgers' and the announcement document's real-client checks print them with LibreOffice (Calc and Writer) and
+# read the PDFs with poppler (Arial's metrics: Liberation).
 command -v soffice >/dev/null || need_packages+=(libreoffice-calc)
+[ -e /usr/lib/libreoffice/program/swriter ] || need_packages+=(libreoffice-writer)
 command -v pdftotext >/dev/null || need_packages+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need_packages+=(fonts-liberation)
 # PostgreSQL for the provider tests, nginx for the two-instance test: never skipped, so installed here.

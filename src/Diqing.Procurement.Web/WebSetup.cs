@@ -168,6 +168,7 @@ public static class WebSetup
         app.MapAttachmentEndpoints();
         app.MapExportEndpoints();
         OpenData.OpenDataEndpoints.MapOpenDataEndpoints(app);
+        OpenData.PublicAnnouncementEndpoints.MapPublicAnnouncementEndpoints(app);
         if (Diagnostics.BenchmarkEndpoints.IsEnabled(app.Configuration))
         {
             app.MapBenchmarkEndpoints();

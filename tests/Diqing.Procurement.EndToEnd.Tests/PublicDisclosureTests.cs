@@ -28,6 +28,11 @@ public sealed class PublicDisclosureTests(AppFixture app) : BrowserTest(app)
         await Expect(Page.Locator("[data-testid=announcement-narrative]")).ToHaveCountAsync(0);
         await Expect(Page.Locator("[data-testid=announcement-publish]")).ToHaveCountAsync(0);
 
+        // The bureau's document beside the Excel sheet: a Word file with the text as published.
+        var exported = await Page.RunAndWaitForDownloadAsync(() => Page.Locator("[data-testid=export-WelfareLotteryAnnouncementDocument]").ClickAsync());
+        Assert.EndsWith(".docx", exported.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Contains(narrative, await DocumentTextAsync(exported), StringComparison.Ordinal);
+
         // A visitor with no account: the list names the year, the page shows the text as published.
         var visitor = await NewPageAsync();
         await visitor.GotoAsync("public");
@@ -35,6 +40,16 @@ public sealed class PublicDisclosureTests(AppFixture app) : BrowserTest(app)
         await Expect(visitor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/public/welfare-lottery/2024$"));
         await Expect(visitor.Locator("[data-testid=announcement]")).ToContainTextAsync(narrative);
         await Expect(visitor.Locator("[data-testid=announcement-published-at]")).ToBeVisibleAsync();
+        var document = await visitor.RunAndWaitForDownloadAsync(() => visitor.Locator("[data-testid=public-announcement-document]").ClickAsync());
+        Assert.Equal("2024年度福彩公益金使用情况公告.docx", document.SuggestedFilename);
+        Assert.Contains(narrative, await DocumentTextAsync(document), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> DocumentTextAsync(IDownload download)
+    {
+        var path = await download.PathAsync();
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false);
+        return document.MainDocumentPart!.Document.Body!.InnerText;
     }
 
     [Fact]
@@ -54,6 +69,10 @@ public sealed class PublicDisclosureTests(AppFixture app) : BrowserTest(app)
 
         // The demo's year is not over: its announcement does not exist for the public; nor does a draft year.
         Assert.Equal(HttpStatusCode.NotFound, (await App.Http.GetAsync("public/welfare-lottery/2026")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.Http.GetAsync("public/welfare-lottery/2026/announcement.docx")).StatusCode);
+        var demoDocument = await App.Http.GetAsync("public/welfare-lottery/2025/announcement.docx");
+        Assert.Equal(HttpStatusCode.OK, demoDocument.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", demoDocument.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await App.Http.GetAsync("opendata/ocds/contracts/DQMZ-2026-0004.json")).StatusCode);
         var package = await App.Http.GetAsync("opendata/ocds/releases.json");
         Assert.Equal(HttpStatusCode.OK, package.StatusCode);

@@ -59,7 +59,7 @@ public sealed class WriteExportTests(LedgerData data)
     public void Agency_users_are_offered_their_own_ledgers_judges_none_auditors_all()
     {
         var definitions = Definitions();
-        Assert.Equal(["AuditLog", "CompetitionScores", "Contracts", "Disbursements", "Funds", "Progress", "WelfareLotteryAnnouncement"], definitions.Select(d => d.Kind).Order(StringComparer.Ordinal));
+        Assert.Equal(["AuditLog", "CompetitionScores", "Contracts", "Disbursements", "Funds", "Progress", "WelfareLotteryAnnouncement", "WelfareLotteryAnnouncementDocument"], definitions.Select(d => d.Kind).Order(StringComparer.Ordinal));
         Assert.Equal(["Contracts", "Disbursements", "Progress"], definitions.Where(d => d.Readers.Split(',').Contains(Roles.AgencyUser)).Select(d => d.Kind).Order(StringComparer.Ordinal));
         Assert.All(definitions, d => Assert.Contains(Roles.Auditor, d.Readers.Split(',')));
         Assert.All(definitions, d => Assert.DoesNotContain(Roles.Judge, d.Readers.Split(',')));

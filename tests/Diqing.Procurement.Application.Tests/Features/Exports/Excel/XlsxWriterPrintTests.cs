@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
@@ -150,10 +149,7 @@ public sealed class PrintedLedgers : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var tool in new[] { "soffice", "pdftotext", "pdffonts" })
-        {
-            Assert.True(OnPath(tool), $"{tool} is missing: run tests/run.sh, or apt-get install -y libreoffice-calc poppler-utils fonts-liberation");
-        }
+        OfficeSuite.RequireTools();
 
         _app = await TestApp.CreateAsync();
         _folder = Path.Combine(_app.Folder, "print");
@@ -197,11 +193,11 @@ public sealed class PrintedLedgers : IAsyncLifetime
             ["disbursements-large"] = [.. largeVouchers.Take(300), .. largeVouchers.TakeLast(300)],
         };
 
-        var converted = await Task.WhenAll(files.Select(async f => (f.Key, Pdf: await ConvertAsync(f.Value.Path))));
+        var converted = await Task.WhenAll(files.Select(async f => (f.Key, Pdf: await OfficeSuite.ConvertToPdfAsync(f.Value.Path, _folder))));
         foreach (var (name, pdf) in converted)
         {
             _ledgers[name] = new PrintedLedger(
-                files[name].Path, files[name].Rows, await PagesAsync(pdf), await ScalesAsync(pdf), await RunAsync("pdffonts", pdf),
+                files[name].Path, files[name].Rows, await OfficeSuite.PagesAsync(pdf), await ScalesAsync(pdf), await OfficeSuite.RunAsync("pdffonts", pdf),
                 Sheets(files[name].Path), whole[name]);
         }
     }
@@ -343,20 +339,6 @@ public sealed class PrintedLedgers : IAsyncLifetime
         return sheets;
     }
 
-    /// <summary>One conversion, with a HOME of its own (two LibreOffice processes cannot share a profile).</summary>
-    private async Task<string> ConvertAsync(string workbook)
-    {
-        var home = Path.Combine(_folder, "home-" + Path.GetFileNameWithoutExtension(workbook));
-        Directory.CreateDirectory(home);
-        var output = await RunAsync("soffice", home, ["--headless", "--norestore", "--convert-to", "pdf", "--outdir", _folder, workbook]);
-        var pdf = Path.ChangeExtension(workbook, ".pdf");
-        Assert.True(File.Exists(pdf), $"LibreOffice did not convert {workbook}: {output}");
-        return pdf;
-    }
-
-    private static async Task<IReadOnlyList<string>> PagesAsync(string pdf) =>
-        (await RunAsync("pdftotext", "-layout", pdf, "-")).Split('\f').SkipLast(1).ToList(); // pages end with a form feed
-
     /// <summary>
     /// Each page's print scale: numbers (dates, amounts, counts) are set in Liberation Sans, whose digits are 0.556 em
     /// wide and whose "." "," ":" are 0.278 em and "-" 0.333 em; at 100 % an 11-point cell's number is that many
@@ -364,7 +346,7 @@ public sealed class PrintedLedgers : IAsyncLifetime
     /// </summary>
     private static async Task<IReadOnlyList<double>> ScalesAsync(string pdf)
     {
-        var html = await RunAsync("pdftotext", "-bbox", pdf, "-");
+        var html = await OfficeSuite.RunAsync("pdftotext", "-bbox", pdf, "-");
         var scales = new List<double>();
         foreach (var page in Regex.Split(html, "<page ").Skip(1))
         {
@@ -385,30 +367,4 @@ public sealed class PrintedLedgers : IAsyncLifetime
 
         return scales;
     }
-
-    private static Task<string> RunAsync(string tool, params string[] arguments) => RunAsync(tool, home: null, arguments);
-
-    /// <summary>Standard output, then standard error (after the last page's form feed: ignored by the page split).</summary>
-    private static async Task<string> RunAsync(string tool, string? home, string[] arguments)
-    {
-        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        if (home is not null)
-        {
-            info.Environment["HOME"] = home;
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return await output + await error;
-    }
-
-    private static bool OnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, tool)));
 }
