@@ -9,8 +9,18 @@ internal static class OpenDataEndpoints
 
     public static IEndpointRouteBuilder MapOpenDataEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ReleasesPath, (HttpContext context, WriteOcdsReleasesHandler handler, CancellationToken cancellationToken) =>
-            WriteAsync(context, (stream, uri) => handler.WritePackageAsync(stream, uri, cancellationToken))).AllowAnonymous();
+        // The package of every signed contract streams to the client in batches (it grows with the years); one contract's is buffered.
+        app.MapGet(ReleasesPath, async (HttpContext context, WriteOcdsReleasesHandler handler, CancellationToken cancellationToken) =>
+        {
+            if (!handler.IsConfigured)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await handler.WritePackageAsync(context.Response.Body, UriOf(context.Request), cancellationToken);
+            return Results.Empty;
+        }).AllowAnonymous();
 
         // Contract numbers are DQMZ-{year}-{sequence}: a path segment of their own, ".json" appended.
         app.MapGet("/opendata/ocds/contracts/{file}", (string file, HttpContext context, WriteOcdsReleasesHandler handler, CancellationToken cancellationToken) =>
@@ -20,13 +30,13 @@ internal static class OpenDataEndpoints
         return app;
     }
 
+    private static Uri UriOf(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}");
+
     /// <summary>Written to memory first, so that "not found" (an unknown or draft contract, no ocid prefix) is an honest 404.</summary>
     private static async Task<IResult> WriteAsync(HttpContext context, Func<Stream, Uri, Task<bool>> write)
     {
-        var request = context.Request;
-        var uri = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}");
         var buffer = new MemoryStream();
-        if (!await write(buffer, uri))
+        if (!await write(buffer, UriOf(context.Request)))
         {
             return Results.NotFound();
         }

@@ -23,6 +23,9 @@ public sealed partial class OcdsOptions
     /// <summary>The licence of the data, e.g. https://creativecommons.org/licenses/by/4.0/ (none when empty).</summary>
     public string? License { get; set; }
 
+    /// <summary>Contracts read and written at a time: the package streams at any size, holding one batch in memory.</summary>
+    public int BatchSize { get; set; } = 200;
+
     public bool IsConfigured => Prefix is not null && PrefixPattern().IsMatch(Prefix);
 
     [GeneratedRegex("^ocds-[a-z0-9]{6}$")]

@@ -48,21 +48,13 @@ public sealed class WriteOcdsReleasesHandler(IDbContextFactory<ProcurementDbCont
         if (number is not null)
         {
             query = query.Where(c => c.Number == number);
+            if (!await query.AnyAsync(cancellationToken))
+            {
+                return false;
+            }
         }
 
-        var contracts = await query.Include(c => c.Milestones).Include(c => c.Installments).AsSplitQuery().OrderBy(c => c.Number).ToListAsync(cancellationToken);
-        if (number is not null && contracts.Count == 0)
-        {
-            return false;
-        }
-
-        var ids = contracts.Select(c => c.Id).ToList();
-        var agencyIds = contracts.Select(c => c.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
-        var allocations = await db.Allocations.AsNoTracking().Where(a => ids.Contains(a.ContractId)).Include(a => a.FundingSource).Include(a => a.Disbursements)
-            .AsSplitQuery().OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-
         await using var writer = new Utf8JsonWriter(output, JsonFormat.Options);
         writer.WriteStartObject();
         writer.WriteString("uri", packageUri.ToString());
@@ -76,14 +68,42 @@ public sealed class WriteOcdsReleasesHandler(IDbContextFactory<ProcurementDbCont
             writer.WriteString("license", options.License);
         }
 
+        // In batches by contract number (a seek on its unique index), each with its agencies and allocations, written
+        // and flushed before the next is read: memory holds one batch whatever the number of contracts.
         writer.WriteStartArray("releases");
-        foreach (var contract in contracts)
+        var batchSize = Math.Max(1, options.BatchSize);
+        string? after = null;
+        while (true)
         {
-            WriteRelease(writer, contract, agencies[contract.AgencyId], allocations.Where(a => a.ContractId == contract.Id).ToList(), now);
-            if (writer.BytesPending > 64 * 1024)
+            var batch = after is null ? query : query.Where(c => string.Compare(c.Number, after) > 0);
+            var contracts = await batch.OrderBy(c => c.Number).Take(batchSize)
+                .Include(c => c.Milestones).Include(c => c.Installments).AsSplitQuery().ToListAsync(cancellationToken);
+            if (contracts.Count == 0)
             {
-                await writer.FlushAsync(cancellationToken);
+                break;
             }
+
+            var ids = contracts.Select(c => c.Id).ToList();
+            var agencyIds = contracts.Select(c => c.AgencyId).Distinct().ToList();
+            var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+            var allocations = (await db.Allocations.AsNoTracking().Where(a => ids.Contains(a.ContractId)).Include(a => a.FundingSource).Include(a => a.Disbursements)
+                .AsSplitQuery().OrderBy(a => a.Id).ToListAsync(cancellationToken)).ToLookup(a => a.ContractId);
+            foreach (var contract in contracts)
+            {
+                WriteRelease(writer, contract, agencies[contract.AgencyId], allocations[contract.Id].ToList(), now);
+                if (writer.BytesPending > 64 * 1024)
+                {
+                    await writer.FlushAsync(cancellationToken);
+                }
+            }
+
+            await writer.FlushAsync(cancellationToken);
+            if (contracts.Count < batchSize)
+            {
+                break;
+            }
+
+            after = contracts[^1].Number;
         }
 
         writer.WriteEndArray();

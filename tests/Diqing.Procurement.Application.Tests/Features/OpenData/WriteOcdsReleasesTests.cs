@@ -39,13 +39,15 @@ public sealed class WriteOcdsReleasesTests : IAsyncLifetime
     }
 
     /// <summary>The handler as anyone gets it (no user), with the given ocid prefix.</summary>
-    private WriteOcdsReleasesHandler Handler(string? prefix = "ocds-test01") =>
-        ActivatorUtilities.CreateInstance<WriteOcdsReleasesHandler>(_year.App.Scope().ServiceProvider, new OcdsOptions { Prefix = prefix });
+    private WriteOcdsReleasesHandler Handler(string? prefix = "ocds-test01", int batchSize = 200) =>
+        ActivatorUtilities.CreateInstance<WriteOcdsReleasesHandler>(_year.App.Scope().ServiceProvider, new OcdsOptions { Prefix = prefix, BatchSize = batchSize });
 
-    private async Task<string> PackageAsync(string? contract = null)
+    private async Task<string> PackageAsync(string? contract = null, int batchSize = 200)
     {
         using var output = new MemoryStream();
-        var written = contract is null ? await Handler().WritePackageAsync(output, PackageUri) : await Handler().WriteContractAsync(contract, output, PackageUri);
+        var written = contract is null
+            ? await Handler(batchSize: batchSize).WritePackageAsync(output, PackageUri)
+            : await Handler(batchSize: batchSize).WriteContractAsync(contract, output, PackageUri);
         Assert.True(written);
         return System.Text.Encoding.UTF8.GetString(output.ToArray());
     }
@@ -129,4 +131,24 @@ public sealed class WriteOcdsReleasesTests : IAsyncLifetime
     [InlineData("ocds-TOOLONG1")]
     public async Task Without_a_registered_prefix_nothing_is_released(string? prefix) =>
         Assert.False(await Handler(prefix).WritePackageAsync(Stream.Null, PackageUri));
+
+    [Fact]
+    public async Task The_package_written_in_batches_is_the_package_written_at_once()
+    {
+        var scenario = new TestSupport.ContractScenario(_year.App);
+        var agency = await _year.App.AddAgencyAsync("香格里拉市社会服务工作中心", "52533401MJD0000025");
+        await scenario.SignedAsync(agency, 80_000m);
+        await scenario.SignedAsync(agency, 60_000m);
+
+        var whole = await PackageAsync();
+        var inBatchesOfOne = await PackageAsync(batchSize: 1);
+        var inBatchesOfTwo = await PackageAsync(batchSize: 2);
+
+        Assert.Equal(whole, inBatchesOfOne);
+        Assert.Equal(whole, inBatchesOfTwo);
+        var ocids = JsonDocument.Parse(whole).RootElement.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("ocid").GetString()).ToList();
+        Assert.Equal(3, ocids.Count);
+        Assert.Equal(ocids.Order(StringComparer.Ordinal), ocids);
+        Assert.Empty(Flatten((await PackageSchemaAsync()).Validate(whole)));
+    }
 }
