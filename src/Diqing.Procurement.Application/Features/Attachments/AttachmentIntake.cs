@@ -2,6 +2,7 @@ using Diqing.Procurement.Domain.Common;
 using Diqing.Procurement.Domain.Reports;
 using Diqing.Procurement.Infrastructure.Files;
 using Diqing.Procurement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Diqing.Procurement.Application.Features.Attachments;
 
@@ -25,7 +26,22 @@ internal static class AttachmentIntake
 {
     public delegate Attachment Create(long sizeBytes, AttachmentKind kind, string sha256, string storageKey);
 
-    public static async Task<Attachment> AcceptAsync(ProcurementDbContext db, IFileStore files, Stream content, Create create, CancellationToken cancellationToken)
+    /// <summary>Adds a file to an owner whose files are <paramref name="owned"/>: refused beyond 20 files, otherwise checked, stored and recorded.</summary>
+    public static async Task<AttachmentInfo> AddAsync(ProcurementDbContext db, IFileStore files, IQueryable<Attachment> owned, Stream content, Create create, CancellationToken cancellationToken)
+    {
+        DemandRoom(await owned.CountAsync(cancellationToken));
+        return AttachmentInfo.Of(await AcceptAsync(db, files, content, create, cancellationToken));
+    }
+
+    /// <summary>Removes a file: its row first, then its content in the store (nothing refers to it any more).</summary>
+    public static async Task RemoveAsync(ProcurementDbContext db, IFileStore files, Attachment attachment, CancellationToken cancellationToken)
+    {
+        db.Attachments.Remove(attachment);
+        await db.SaveChangesAsync(cancellationToken);
+        files.Delete(attachment.StorageKey);
+    }
+
+    private static async Task<Attachment> AcceptAsync(ProcurementDbContext db, IFileStore files, Stream content, Create create, CancellationToken cancellationToken)
     {
         // Read at most one byte more than allowed into a temporary buffer: the size and the type are known before anything is kept.
         await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
@@ -56,7 +72,7 @@ internal static class AttachmentIntake
         }
     }
 
-    public static void DemandRoom(int existing)
+    private static void DemandRoom(int existing)
     {
         if (existing >= Attachment.MaxPerOwner)
         {

@@ -33,10 +33,8 @@ public sealed class EntryAttachmentsHandler(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await DemandChangeableAsync(db, entryId, cancellationToken);
-        AttachmentIntake.DemandRoom(await db.Attachments.CountAsync(a => a.EntryId == entryId, cancellationToken));
-        var attachment = await AttachmentIntake.AcceptAsync(db, files, content, (size, kind, sha256, key) =>
+        return await AttachmentIntake.AddAsync(db, files, db.Attachments.Where(a => a.EntryId == entryId), content, (size, kind, sha256, key) =>
             Attachment.ForEntry(entryId, fileName, size, kind, sha256, key, currentUser.UserName!, clock.GetUtcNow().UtcDateTime), cancellationToken);
-        return AttachmentInfo.Of(attachment);
     }
 
     public async Task DeleteAsync(Guid attachmentId, CancellationToken cancellationToken = default)
@@ -46,9 +44,7 @@ public sealed class EntryAttachmentsHandler(
         var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.EntryId != null, cancellationToken)
             ?? throw new NotFoundException(nameof(Attachment), attachmentId);
         await DemandChangeableAsync(db, attachment.EntryId!.Value, cancellationToken);
-        db.Attachments.Remove(attachment);
-        await db.SaveChangesAsync(cancellationToken);
-        files.Delete(attachment.StorageKey);
+        await AttachmentIntake.RemoveAsync(db, files, attachment, cancellationToken);
     }
 
     /// <summary>The entry's one rule (<see cref="CompetitionAccess.MayChange"/>), which <see cref="GetEntryHandler"/> also reports as CanChange.</summary>

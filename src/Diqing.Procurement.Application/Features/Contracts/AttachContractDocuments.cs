@@ -35,10 +35,8 @@ public sealed class AttachContractDocumentsHandler(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await DemandOpenAsync(db, contractId, cancellationToken);
-        AttachmentIntake.DemandRoom(await db.Attachments.CountAsync(a => a.ContractId == contractId, cancellationToken));
-        var attachment = await AttachmentIntake.AcceptAsync(db, files, content, (size, kind, sha256, key) =>
+        return await AttachmentIntake.AddAsync(db, files, db.Attachments.Where(a => a.ContractId == contractId), content, (size, kind, sha256, key) =>
             Attachment.ForContract(contractId, fileName, size, kind, sha256, key, currentUser.UserName!, clock.GetUtcNow().UtcDateTime), cancellationToken);
-        return AttachmentInfo.Of(attachment);
     }
 
     public async Task DeleteAsync(Guid attachmentId, CancellationToken cancellationToken = default)
@@ -48,9 +46,7 @@ public sealed class AttachContractDocumentsHandler(
         var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.ContractId != null, cancellationToken)
             ?? throw new NotFoundException(nameof(Attachment), attachmentId);
         await DemandOpenAsync(db, attachment.ContractId!.Value, cancellationToken);
-        db.Attachments.Remove(attachment);
-        await db.SaveChangesAsync(cancellationToken);
-        files.Delete(attachment.StorageKey);
+        await AttachmentIntake.RemoveAsync(db, files, attachment, cancellationToken);
     }
 
     private async Task DemandOpenAsync(ProcurementDbContext db, int contractId, CancellationToken cancellationToken)

@@ -44,10 +44,8 @@ public sealed class AttachReportFilesHandler(
             ?? throw new NotFoundException(nameof(MilestoneReport), reportId);
         await DemandEditableAsync(db, report, cancellationToken);
 
-        AttachmentIntake.DemandRoom(await db.Attachments.CountAsync(a => a.ReportId == reportId, cancellationToken));
-        var attachment = await AttachmentIntake.AcceptAsync(db, files, content, (size, kind, sha256, key) =>
+        return await AttachmentIntake.AddAsync(db, files, db.Attachments.Where(a => a.ReportId == reportId), content, (size, kind, sha256, key) =>
             Attachment.ForReport(reportId, fileName, size, kind, sha256, key, currentUser.UserName!, clock.GetUtcNow().UtcDateTime), cancellationToken);
-        return AttachmentInfo.Of(attachment);
     }
 
     public async Task DeleteAsync(Guid attachmentId, CancellationToken cancellationToken = default)
@@ -60,9 +58,7 @@ public sealed class AttachReportFilesHandler(
             ?? throw new NotFoundException(nameof(Attachment), attachmentId);
         await DemandEditableAsync(db, report, cancellationToken);
 
-        db.Attachments.Remove(attachment);
-        await db.SaveChangesAsync(cancellationToken);
-        files.Delete(attachment.StorageKey);
+        await AttachmentIntake.RemoveAsync(db, files, attachment, cancellationToken);
     }
 
     /// <summary>The agency changes files while the report is editable and the contract runs (as for the report itself).</summary>
