@@ -265,8 +265,20 @@ public sealed class KeyboardTests(AppFixture app) : BrowserTest(app)
             await page.Keyboard.PressAsync("Enter");
             await Expect(dialog).ToBeVisibleAsync();
             await FocusInsideAsync(page, "on opening again");
+
+            // Confirmed with the voucher left empty: refused, announced, and the empty field marked with its own message.
+            var voucher = InputOf(dialog, "payment-voucher");
+            await TabToAsync(page, dialog.Locator("[data-testid=dialog-submit]"));
+            await page.Keyboard.PressAsync("Enter");
+            var refusal = dialog.Locator("[data-testid=dialog-error]");
+            await Expect(refusal).ToHaveAttributeAsync("role", "alert");
+            await Expect(refusal).ToHaveTextAsync("请填写标出的必填项。");
+            await ExpectLinkedErrorAsync(voucher, "请填写此项。");
+            await TabBackToAsync(page, voucher);
+
             var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            await TypeIntoAsync(page, InputOf(dialog, "payment-voucher"), "迪民记〔2026〕键盘0001号");
+            await TypeIntoAsync(page, voucher, "迪民记〔2026〕键盘0001号");
+            await Expect(voucher).Not.ToHaveAttributeAsync("aria-invalid", "true");
             await TypeIntoAsync(page, InputOf(dialog, "payment-date"), today);
             await TypeIntoAsync(page, InputOf(dialog, "payment-amount"), "144000");
             await Expect(InputOf(dialog, "payment-amount")).ToHaveValueAsync("144000.00");
