@@ -376,19 +376,17 @@ public sealed class KeyboardTests(AppFixture app) : BrowserTest(app)
         await Expect(dialog).ToHaveCountAsync(0);
     }
 
-    /// <summary>Tab to the tab strip, then the arrow keys (or Tab, where the tabs are separate stops) to the tab, and Enter.</summary>
+    /// <summary>Tab to the tab strip (one stop: the selected tab), the arrow keys to the tab, and Enter to show its panel.</summary>
     private static async Task OpenTabWithKeyboardAsync(IPage page, string name)
     {
         var tab = page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true });
         await TabToAsync(page, page.Locator("[role=tab]"));
         for (var i = 0; i < 8 && !await IsFocusedAsync(tab); i++)
         {
-            var before = await page.EvaluateAsync<string>("() => document.activeElement.textContent");
+            // The tabs move the focus through the circuit: wait for it to land before the next key.
+            var before = await page.EvaluateAsync<string>("() => document.activeElement.id");
             await page.Keyboard.PressAsync("ArrowRight");
-            if (await page.EvaluateAsync<string>("() => document.activeElement.textContent") == before)
-            {
-                await page.Keyboard.PressAsync("Tab");
-            }
+            await page.WaitForFunctionAsync("before => document.activeElement.id !== before", before);
         }
 
         await Expect(tab).ToBeFocusedAsync();
@@ -410,9 +408,10 @@ public sealed class KeyboardTests(AppFixture app) : BrowserTest(app)
         }
     }
 
-    /// <summary>Presses Tab until the target (or something inside it) has the focus.</summary>
-    private static async Task TabToAsync(IPage page, ILocator target, int maxStops = 60)
+    /// <summary>Presses Tab (or Shift+Tab, going back) until the target (or something inside it) has the focus.</summary>
+    private static async Task TabToAsync(IPage page, ILocator target, int maxStops = 60, bool back = false)
     {
+        var key = back ? "Shift+Tab" : "Tab";
         for (var i = 0; i < maxStops; i++)
         {
             if (await IsFocusedAsync(target))
@@ -420,27 +419,13 @@ public sealed class KeyboardTests(AppFixture app) : BrowserTest(app)
                 return;
             }
 
-            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync(key);
         }
 
-        Assert.Fail($"Tab did not reach {target} in {maxStops} stops.");
+        Assert.Fail($"{key} did not reach {target} in {maxStops} stops.");
     }
 
-    /// <summary>Presses Shift+Tab until the target (or something inside it) has the focus.</summary>
-    private static async Task TabBackToAsync(IPage page, ILocator target, int maxStops = 60)
-    {
-        for (var i = 0; i < maxStops; i++)
-        {
-            if (await IsFocusedAsync(target))
-            {
-                return;
-            }
-
-            await page.Keyboard.PressAsync("Shift+Tab");
-        }
-
-        Assert.Fail($"Shift+Tab did not reach {target} in {maxStops} stops.");
-    }
+    private static Task TabBackToAsync(IPage page, ILocator target) => TabToAsync(page, target, back: true);
 
     /// <summary>Whether one of the elements the locator finds (or something inside it) has the focus.</summary>
     private static Task<bool> IsFocusedAsync(ILocator target) =>
