@@ -13,8 +13,9 @@ namespace Diqing.Procurement.EndToEnd.Tests;
 /// links from the home page, one page per route, every tab and the dialogs listed below open. Every role's
 /// pages are scanned in Chinese at 1280 px; the first role to reach a route also scans it at 390 px and in
 /// English at both widths (the same components, so once per route keeps the suite fast on two cores).
-/// Any critical or serious violation fails; moderate and minor ones are written to the test output
-/// (docs/accessibility.md says which are accepted and why).
+/// Any critical or serious violation fails, and so does a moderate heading finding (heading-order, page-has-heading-one)
+/// on any page; the home page's headings are also read as an outline (one h1, no level skipped). Other moderate and minor
+/// findings are written to the test output (docs/accessibility.md lists them and why they are accepted).
 /// </summary>
 public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app)
 {
@@ -23,6 +24,9 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
 
     /// <summary>Routes already scanned at 390 px and in English by an earlier role (the theory's cases run in order, one at a time).</summary>
     private static readonly HashSet<string> Matrixed = [];
+
+    /// <summary>Moderate rules that fail like serious ones: the headings a screen reader user moves through (heading-outline is this test's own).</summary>
+    private static readonly HashSet<string> HeadingRules = ["heading-order", "page-has-heading-one", "empty-heading", "heading-outline"];
 
     private int _scans;
 
@@ -71,7 +75,7 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
             output.WriteLine($"{(DateTime.UtcNow - started).TotalSeconds:0}s, {_scans} scans; " + Summary(userName, routes, findings));
         }
 
-        var blocking = findings.Where(f => f.Impact is "critical" or "serious").ToList();
+        var blocking = findings.Where(f => f.Impact is "critical" or "serious" || HeadingRules.Contains(f.Rule)).ToList();
         Assert.True(blocking.Count == 0, $"{userName}: {blocking.Count} critical or serious axe violations:\n" + string.Join("\n", blocking));
     }
 
@@ -134,6 +138,11 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
         }
 
         await Page.SetViewportSizeAsync(Wide, 800);
+        if (pattern == "/")
+        {
+            await ReadOutlineAsync(where, findings);
+        }
+
         await ScanTabsAsync(pattern, where, findings);
         await ScanDialogsAsync(pattern, where, findings, widths);
     }
@@ -196,6 +205,20 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
             await Page.SetViewportSizeAsync(Wide, 800);
             await Page.Keyboard.PressAsync("Escape");
             await dialog.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        }
+    }
+
+    /// <summary>The home page's headings in document order: exactly one h1 and no level skipped on the way down.</summary>
+    private async Task ReadOutlineAsync(string where, List<Finding> findings)
+    {
+        var levels = await Page.EvaluateAsync<int[]>(
+            "() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')].filter(h => h.offsetParent !== null)" +
+            ".map(h => h.getAttribute('aria-level') ? +h.getAttribute('aria-level') : +h.tagName.substring(1))");
+        var outline = string.Join(" ", levels.Select(l => "h" + l));
+        var skipped = levels.Zip(levels.Skip(1)).Any(p => p.Second > p.First + 1);
+        if (levels.Count(l => l == 1) != 1 || levels.FirstOrDefault() != 1 || skipped)
+        {
+            findings.Add(new Finding("/", $"{where} outline", "heading-outline", "moderate", levels.Length, outline));
         }
     }
 

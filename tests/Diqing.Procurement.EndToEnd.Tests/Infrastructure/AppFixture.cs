@@ -21,17 +21,15 @@ public sealed class AppFixture : IAsyncLifetime
         "--disable-sync",
     ];
 
-    // The data folder sits in a root of its own: the demo's audit key and checkpoints go beside it, never inside.
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "diqing-e2e-" + Guid.NewGuid().ToString("N"));
-    private DemoAppFactory? _app;
+    private DemoApp? _app;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     /// <summary>The running app's data folder (SQLite file, attachments, data-protection keys).</summary>
-    public string DataFolder => Path.Combine(_root, "data");
+    public string DataFolder => App.DataFolder;
 
     /// <summary>Where the running app writes its signed audit checkpoints.</summary>
-    public string CheckpointFolder => Path.Combine(_root, "audit-checkpoints");
+    public string CheckpointFolder => App.CheckpointFolder;
 
     /// <summary>Root of the running app, ending with a slash.</summary>
     public Uri BaseAddress { get; private set; } = default!;
@@ -40,6 +38,8 @@ public sealed class AppFixture : IAsyncLifetime
     public HttpClient Http { get; private set; } = default!;
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
+
+    private DemoApp App => _app ?? throw new InvalidOperationException("The app is not started.");
 
     public async Task InitializeAsync()
     {
@@ -50,10 +50,8 @@ public sealed class AppFixture : IAsyncLifetime
                 "install it with `apt-get update && apt-get install -y chromium fonts-wqy-zenhei`.");
         }
 
-        Directory.CreateDirectory(_root);
-        _app = new DemoAppFactory(DataFolder);
-        _app.StartServer();
-        BaseAddress = new Uri(_app.BaseAddress.ToString().TrimEnd('/') + "/");
+        _app = DemoApp.Start();
+        BaseAddress = _app.BaseAddress;
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
         {
             BaseAddress = BaseAddress,
@@ -71,11 +69,11 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh, isolated browser context whose relative URLs resolve against the app.</summary>
-    public Task<IBrowserContext> NewContextAsync() =>
+    /// <summary>A fresh, isolated browser context whose relative URLs resolve against the app (or another app of the test's own).</summary>
+    public Task<IBrowserContext> NewContextAsync(Uri? baseAddress = null) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (baseAddress ?? BaseAddress).ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
 
@@ -91,20 +89,6 @@ public sealed class AppFixture : IAsyncLifetime
         if (_app is not null)
         {
             await _app.DisposeAsync();
-        }
-
-        // SQLite may keep the file open for a moment through the connection pool.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 }

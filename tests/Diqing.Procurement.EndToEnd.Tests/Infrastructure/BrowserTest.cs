@@ -29,10 +29,13 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
         }
     }
 
-    /// <summary>A page in another fresh context, for tests that need a second, independent user.</summary>
-    protected async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A page in another fresh context, for tests that need a second, independent user; against the collection's app,
+    /// or another app of the test's own at <paramref name="baseAddress"/>.
+    /// </summary>
+    protected async Task<IPage> NewPageAsync(Uri? baseAddress = null)
     {
-        var context = await App.NewContextAsync();
+        var context = await App.NewContextAsync(baseAddress);
         context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
         return await context.NewPageAsync();
