@@ -144,10 +144,17 @@ internal static class LoadData
         const int years = 11;
         var perYear = (count + years - 1) / years;
         var weights = Statuses.Sum(s => s.Weight);
+        // The demo has contracts of its own in some of these years (2025): the generated ones are numbered after them.
+        var taken = new Dictionary<int, long>();
+        for (var year = firstYear; year < firstYear + years; year++)
+        {
+            taken[year] = await InsertAsync(connection, transaction, "SELECT COALESCE(MAX(SequenceNumber), 0) FROM Contracts WHERE Year = $y", ("$y", year));
+        }
+
         for (var n = 0; n < count; n++)
         {
             var year = firstYear + n / perYear;
-            var sequence = n % perYear + 1;
+            var sequence = n % perYear + 1 + taken[year];
             var start = new DateOnly(year, 1 + random.Next(12), 1);
             var roll = random.Next(weights);
             var status = Statuses.First(s => (roll -= s.Weight) < 0).Status;
@@ -183,7 +190,7 @@ internal static class LoadData
         for (var year = firstYear; year < firstYear + years; year++)
         {
             await InsertAsync(connection, transaction,
-                "INSERT INTO ContractNumberSequences (Year, Last) VALUES ($y, (SELECT COALESCE(MAX(SequenceNumber), 0) FROM Contracts WHERE Year = $y)) RETURNING Year",
+                "INSERT OR REPLACE INTO ContractNumberSequences (Year, Last) VALUES ($y, (SELECT COALESCE(MAX(SequenceNumber), 0) FROM Contracts WHERE Year = $y)) RETURNING Year",
                 ("$y", year));
         }
 

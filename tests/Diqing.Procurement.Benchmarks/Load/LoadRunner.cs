@@ -86,7 +86,7 @@ internal static class LoadRunner
             baseline ??= stats;
             if (options.GcDump)
             {
-                await GcDumpAsync(app.ProcessId, $"/tmp/diqing-load-bench/{options.Page}-{target}.gcdump");
+                await GcDumpAsync(app.ProcessId, Path.Combine(Path.GetTempPath(), "diqing-load-bench", $"{options.Page}-{target}.gcdump"));
             }
 
             var perCircuitHeap = target == 0 ? 0 : (stats.LiveHeapBytes - baseline.LiveHeapBytes) / 1024.0 / target;

@@ -1,6 +1,9 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Diqing.Procurement.Domain.Security;
 using Diqing.Procurement.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Diqing.Procurement.Web.Tests.Components.Layout;
 
@@ -32,6 +35,39 @@ public sealed class NavMenuTests : MudTestContext
 
         Assert.Contains("用户管理", menu.Markup);
         Assert.Contains("审计日志", menu.Markup);
+    }
+
+    [Theory]
+    [InlineData("", "Nav.Home")]
+    [InlineData("contracts", "Nav.Contracts")]
+    [InlineData("contracts/12?tab=payments", "Nav.Contracts")]
+    [InlineData("admin/users", "Nav.Users")]
+    [InlineData("auditor-notes", null)]
+    public void The_entry_of_the_open_page_and_of_the_pages_under_it_is_marked_current(string path, string? expected)
+    {
+        SignIn(Roles.Administrator);
+        var menu = Context.Render<NavMenu>();
+
+        Context.Services.GetRequiredService<BunitNavigationManager>().NavigateTo(path);
+
+        menu.WaitForAssertion(() =>
+        {
+            var current = menu.FindAll("a[aria-current=page]").Select(a => a.GetAttribute("data-nav")).ToList();
+            Assert.Equal(expected is null ? [] : [expected], current);
+            Assert.All(menu.FindAll("a.active"), a => Assert.Equal(expected, a.GetAttribute("data-nav")));
+        });
+    }
+
+    [Fact]
+    public void The_menu_is_plain_links_with_their_icons_not_a_component_per_entry()
+    {
+        SignIn(Roles.Administrator);
+
+        var menu = Context.Render<NavMenu>();
+
+        // Ten MudNavLinks were ~40 components kept by every open page (docs/performance.md §1).
+        Assert.Equal(10, menu.FindAll("a[data-nav] svg[aria-hidden=true]").Count);
+        Assert.True(menu.FindComponents<IComponent>().Count <= 3, $"{menu.FindComponents<IComponent>().Count} components");
     }
 
     [Fact]

@@ -1,0 +1,89 @@
+using Bunit;
+using Diqing.Procurement.Application.Features.Agencies;
+using Diqing.Procurement.Application.Features.Contracts;
+using Diqing.Procurement.Domain.Common;
+using Diqing.Procurement.Domain.Contracts;
+using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.TestSupport;
+using Diqing.Procurement.Web.Components.Pages.Contracts.Components;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diqing.Procurement.Web.Tests.Components.Pages.Contracts;
+
+/// <summary>The contract list's filters: native selects that show the query they were given and hand back the changed one.</summary>
+public sealed class ContractListFiltersTests : MudTestContext, IAsyncLifetime
+{
+    private TestApp _app = null!;
+    private readonly List<ListContractsQuery> _changes = [];
+
+    async Task IAsyncLifetime.InitializeAsync() => _app = await TestApp.CreateAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    private IRenderedComponent<ContractListFilters> Render(ListContractsQuery query)
+    {
+        SignIn(Roles.ProcurementOfficer);
+        Context.Services.AddSingleton(_app.As<LookupAgenciesHandler>(Roles.ProcurementOfficer));
+        Context.Render<MudBlazor.MudPopoverProvider>();
+        return Context.Render<ContractListFilters>(p => p
+            .Add(c => c.Query, query)
+            .Add(c => c.QueryChanged, EventCallback.Factory.Create<ListContractsQuery>(this, q => _changes.Add(q))));
+    }
+
+    [Fact]
+    public void A_dashboard_link_opens_the_list_with_its_filters_shown()
+    {
+        var filters = Render(new ListContractsQuery { Status = ContractStatus.Signed, Year = 2026, Sort = ContractSort.AmountDescending });
+
+        Assert.Equal("Signed", filters.Find("[data-testid=contract-status-filter]").GetAttribute("value"));
+        Assert.Equal("2026", filters.Find("[data-testid=contract-year-filter]").GetAttribute("value"));
+        Assert.Equal("AmountDescending", filters.Find("[data-testid=contract-sort]").GetAttribute("value"));
+        Assert.Equal(string.Empty, filters.Find("[data-testid=contract-group-filter]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Choosing_in_a_select_hands_back_the_query_with_that_filter_from_the_first_page_and_all_clears_it()
+    {
+        var filters = Render(new ListContractsQuery { Page = 3, Status = ContractStatus.Signed });
+
+        filters.Find("[data-testid=contract-group-filter]").Change("Children");
+        filters.Find("[data-testid=contract-status-filter]").Change(string.Empty);
+
+        Assert.Equal(TargetGroup.Children, _changes[0].TargetGroup);
+        Assert.Equal(ContractStatus.Signed, _changes[0].Status);
+        Assert.Equal(0, _changes[0].Page);
+        Assert.Null(_changes[1].Status);
+    }
+
+    [Fact]
+    public void Every_choice_is_named_in_chinese_and_each_filter_has_a_label()
+    {
+        var filters = Render(new ListContractsQuery());
+
+        var status = filters.Find("[data-testid=contract-status-filter]");
+        var options = status.QuerySelectorAll("option").Select(o => o.TextContent.Trim()).ToList();
+        Assert.Equal("全部", options[0]);
+        Assert.Contains("已签订", options);
+        Assert.Equal(Enum.GetValues<ContractStatus>().Length + 1, options.Count);
+        Assert.Empty(filters.Find("[data-testid=contract-sort]").QuerySelectorAll("option[value='']"));
+        foreach (var select in filters.FindAll("select, input[type=number]"))
+        {
+            Assert.NotNull(filters.Find($"label[for={select.Id}]"));
+        }
+    }
+
+    [Fact]
+    public void The_filters_keep_no_component_per_choice()
+    {
+        var filters = Render(new ListContractsQuery());
+
+        // Seven MudSelects with their items were ~100 components in every open list (docs/performance.md §1).
+        Assert.Empty(filters.FindComponents<MudBlazor.MudSelectItem<ContractStatus?>>());
+        Assert.True(filters.FindComponents<IComponent>().Count <= 40, $"{filters.FindComponents<IComponent>().Count} components");
+    }
+}
