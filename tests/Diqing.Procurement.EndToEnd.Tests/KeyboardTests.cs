@@ -121,7 +121,9 @@ public sealed class KeyboardTests(AppFixture app) : BrowserTest(app)
             await WaitInteractiveAsync(page);
 
             // A first go with the narrative too short: the refusal is announced and tied to the field it is about.
-            await TypeIntoAsync(page, InputOf(page.Locator("body"), "report-period-from"), "2026-03-16");
+            // The period fields are the browser's own date fields: typed segment by segment in the browser's order (this
+            // browser's locale is en-US: month, day, year), each segment moving on to the next when full.
+            await TypeIntoAsync(page, InputOf(page.Locator("body"), "report-period-from"), "03162026");
             var narrative = page.Locator("textarea[data-testid=report-narrative]");
             await TypeIntoAsync(page, narrative, "太短了。");
             await TabToAsync(page, page.Locator("[data-testid=report-submit]"));
@@ -138,7 +140,7 @@ public sealed class KeyboardTests(AppFixture app) : BrowserTest(app)
             await page.Keyboard.PressAsync("Control+A");
             await page.Keyboard.TypeAsync("完成独居老人入户探访与需求评估，康乐屋每周开放三次，开展健康讲座与手工活动。");
             await Expect(narrative).Not.ToHaveAttributeAsync("aria-invalid", "true");
-            await TypeIntoAsync(page, InputOf(page.Locator("body"), "report-period-to"), "2026-07-15");
+            await TypeIntoAsync(page, InputOf(page.Locator("body"), "report-period-to"), "07152026");
             await TypeIntoAsync(page, InputOf(page.Locator("body"), "indicator-actual"), "420");
             await TypeIntoAsync(page, InputOf(page.Locator("body"), "people-Elderly"), "86");
             await TypeIntoAsync(page, InputOf(page.Locator("body"), "spending-Personnel"), "30000");
