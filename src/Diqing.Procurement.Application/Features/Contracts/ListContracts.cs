@@ -59,8 +59,13 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
     public async Task<PagedResult<ContractRow>> HandleAsync(ListContractsQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var contracts = Filter(db, db.Contracts.AsNoTracking().Visible(currentUser), query);
+        var visible = db.Contracts.AsNoTracking().Visible(currentUser);
+        var contracts = Filter(db, visible, query);
         var (total, bounded) = await contracts.CountBoundedAsync(cancellationToken);
+        if (total >= WalkFrom && (!string.IsNullOrWhiteSpace(query.Search) || query.FundingKind is not null || query.HasPayable) && db.Database.IsSqlite())
+        {
+            contracts = Filter(db, visible, query, walk: true);
+        }
 
         // The page's ids first (a walk of the sort order's index), then the 20 rows with their agency and paid sums:
         // SQLite computes a row's subqueries before sorting, so one statement would compute them for every match.
@@ -75,6 +80,14 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         return new PagedResult<ContractRow>([.. ids.Select(id => rows[id])], total) { TotalIsLowerBound = bounded };
     }
+
+    /// <summary>
+    /// From this many matches of a search or of a set filter (funding kind, payable), SQLite finds a page by walking the
+    /// sort order's index and testing each contract against the matches, instead of looking every match up and sorting
+    /// them all: a page then costs about (skip + page) ÷ share of the matches rows, which at 2 % or more stays far below
+    /// the thousands of lookups and the sort (docs/performance.md §3). The count, taken first, says which way is cheaper.
+    /// </summary>
+    public const int WalkFrom = 2000;
 
     public async Task<ContractListTotals> TotalsAsync(ListContractsQuery query, CancellationToken cancellationToken = default)
     {
@@ -107,11 +120,12 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
         };
     }
 
-    internal static IQueryable<PurchaseContract> Filter(ProcurementDbContext db, IQueryable<PurchaseContract> contracts, ListContractsQuery query)
+    /// <param name="walk">Set filters keep from driving the query (SQLite: <c>Id + 0 IN …</c>), see <see cref="WalkFrom"/>.</param>
+    public static IQueryable<PurchaseContract> Filter(ProcurementDbContext db, IQueryable<PurchaseContract> contracts, ListContractsQuery query, bool walk = false)
     {
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            contracts = contracts.Matching(db, query.Search.Trim());
+            contracts = contracts.Matching(db, query.Search.Trim(), walk);
         }
 
         if (query.Status is { } status)
@@ -152,14 +166,14 @@ public sealed class ListContractsHandler(IDbContextFactory<ProcurementDbContext>
         if (query.HasPayable)
         {
             var payable = db.Installments.Where(i => i.Status == InstallmentStatus.Payable).Select(i => i.ContractId);
-            contracts = contracts.Where(c => payable.Contains(c.Id));
+            contracts = walk ? contracts.Where(c => payable.Contains(c.Id + 0)) : contracts.Where(c => payable.Contains(c.Id));
         }
 
         if (query.FundingKind is { } kind)
         {
             // The funded contracts' ids once (IN), not a lookup per contract (EXISTS) for every row walked.
             var funded = db.Allocations.Where(a => a.FundingSource.Kind == kind).Select(a => a.ContractId);
-            contracts = contracts.Where(c => funded.Contains(c.Id));
+            contracts = walk ? contracts.Where(c => funded.Contains(c.Id + 0)) : contracts.Where(c => funded.Contains(c.Id));
         }
 
         return contracts;
