@@ -141,10 +141,30 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
         if (pattern == "/")
         {
             await ReadOutlineAsync(where, findings);
+            await ScanAppBarMenusAsync(pattern, where, findings);
         }
 
         await ScanTabsAsync(pattern, where, findings);
         await ScanDialogsAsync(pattern, where, findings, widths);
+    }
+
+    /// <summary>The app bar's three menus (the same on every page), each scanned open, then closed with Escape.</summary>
+    private async Task ScanAppBarMenusAsync(string pattern, string where, List<Finding> findings)
+    {
+        foreach (var (opener, popover) in new[]
+        {
+            ("[data-testid=language-menu] > button", "#language-popover"),
+            ("[data-testid=notification-bell]", "#notification-popover"),
+            ("[data-testid=user-menu] > button", "#user-popover"),
+        })
+        {
+            await Page.Locator(opener).ClickAsync();
+            await Page.Locator(popover).WaitForAsync();
+            await SettleAsync();
+            await ScanAsync(pattern, $"{where} menu {popover}", findings);
+            await Page.Keyboard.PressAsync("Escape");
+            await Page.Locator(popover).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+        }
     }
 
     private async Task ScanTabsAsync(string pattern, string where, List<Finding> findings)

@@ -30,7 +30,7 @@ public sealed class AuditLogTests(AppFixture app) : BrowserTest(app)
         await WaitInteractiveAsync(Page);
         // A report copy left in this browser (ADR 8) must not outlive the session on a shared computer.
         await Page.EvaluateAsync("() => { localStorage.setItem('diqing.report-draft.someone.7', '{}'); localStorage.setItem('other-site-setting', 'kept'); }");
-        await Page.Locator("[data-testid=user-menu]").ClickAsync();
+        await Page.Locator("[data-testid=user-menu] > button").ClickAsync();
         await Page.Locator("[data-testid=logout]").ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/account/login"));
         Assert.Null(await Page.EvaluateAsync<string?>("() => localStorage.getItem('diqing.report-draft.someone.7')"));

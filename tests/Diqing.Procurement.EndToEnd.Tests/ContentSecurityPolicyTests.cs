@@ -21,7 +21,7 @@ public sealed class ContentSecurityPolicyTests(AppFixture app) : BrowserTest(app
         await SignInAsync(Page, "procurement");
         await Page.GotoAsync("contracts");
         await WaitInteractiveAsync(Page);
-        await Page.Locator("[data-testid=user-menu]").ClickAsync();
+        await Page.Locator("[data-testid=user-menu] > button").ClickAsync();
         await Expect(Page.Locator("[data-testid=account-security]")).ToBeVisibleAsync();
         await Page.Keyboard.PressAsync("Escape");
         await Page.GotoAsync("funding");

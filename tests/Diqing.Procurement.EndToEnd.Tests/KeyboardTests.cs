@@ -88,18 +88,40 @@ public sealed class KeyboardTests(AppFixture app) : BrowserTest(app)
     public async Task The_app_bar_menus_open_from_the_keyboard_with_names()
     {
         await SignInAsync(Page, "judge3");
-        var language = Page.Locator("[data-testid=language-menu] button");
+        var language = Page.Locator("[data-testid=language-menu] > button");
         await Expect(language).ToHaveAttributeAsync("aria-label", "切换语言");
         await TabToAsync(Page, language);
         await ExpectVisibleFocusAsync(Page);
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Page.Locator("[data-testid=lang-en]")).ToBeVisibleAsync();
-        await Page.Keyboard.PressAsync("Escape");
 
-        var user = Page.Locator("[data-testid=user-menu] button");
+        // The menu's items follow its button in the tab order; Escape closes it and gives the focus back to the button.
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.Locator("[data-testid=lang-zh]")).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(Page.Locator("[data-testid=lang-en]")).ToBeHiddenAsync();
+        await Expect(language).ToBeFocusedAsync();
+
+        // The bell reads its list when pressed, and closes again on Escape.
+        var bell = Page.Locator("[data-testid=notification-bell]");
+        await TabToAsync(Page, bell);
+        await Expect(bell).ToHaveAttributeAsync("aria-label", new Regex("^通知"));
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.Locator("#notification-popover")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#notification-popover [data-testid=notification], #notification-popover [data-testid=notifications-empty]").First).ToBeVisibleAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(Page.Locator("#notification-popover")).ToBeHiddenAsync();
+        await Expect(bell).ToBeFocusedAsync();
+
+        var user = Page.Locator("[data-testid=user-menu] > button");
         await TabToAsync(Page, user);
         await Page.Keyboard.PressAsync("Enter");
-        await Expect(Page.Locator("[data-testid=account-security]")).ToBeVisibleAsync();
+        var security = Page.Locator("[data-testid=account-security]");
+        await Expect(security).ToBeVisibleAsync();
+        await TabToAsync(Page, security);
+        await ExpectVisibleFocusAsync(Page);
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page).ToHaveURLAsync(new Regex("/account/security$"));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class LanguageTests(AppFixture app) : BrowserTest(app)
     private async Task ChooseLanguageAsync(string itemTestId)
     {
         await WaitInteractiveAsync(Page);
-        await Page.Locator("[data-testid=language-menu] button").First.ClickAsync();
+        await Page.Locator("[data-testid=language-menu] > button").ClickAsync();
         await Page.Locator($"[data-testid={itemTestId}]").ClickAsync();
     }
 }

@@ -62,7 +62,7 @@ public sealed class TwoFactorTests(AppFixture app) : BrowserTest(app)
 
         var judge = await NewPageAsync();
         await SignInAsync(judge, userName, Password);
-        await judge.Locator("[data-testid=user-menu]").ClickAsync();
+        await judge.Locator("[data-testid=user-menu] > button").ClickAsync();
         await judge.Locator("[data-testid=account-security]").ClickAsync();
         await Expect(judge.Locator("[data-testid=two-factor-status]")).ToHaveTextAsync("两步验证：未启用。");
         var key = (await judge.Locator("[data-testid=enrol-key]").TextContentAsync())!;
