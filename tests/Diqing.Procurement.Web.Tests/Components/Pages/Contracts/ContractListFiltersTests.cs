@@ -47,6 +47,44 @@ public sealed class ContractListFiltersTests : MudTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Typing_a_search_hands_it_on_once_after_the_last_keystroke_and_the_clear_button_empties_it()
+    {
+        var filters = Render(new ListContractsQuery { Page = 2 });
+        var search = filters.Find("[data-testid=contract-search]");
+        Assert.Equal("搜索合同编号、名称或承接机构", search.GetAttribute("aria-label"));
+
+        search.Input("康");
+        search.Input("康复");
+        Assert.Empty(_changes); // still within the 300 ms debounce
+        filters.WaitForState(() => _changes.Count > 0, TimeSpan.FromSeconds(5));
+        await Task.Delay(500);
+        var handed = Assert.Single(_changes);
+        Assert.Equal("康复", handed.Search);
+        Assert.Equal(0, handed.Page);
+
+        // The parent's query coming back does not overwrite what is typed; the clear button hands on an empty search.
+        filters.Render(p => p.Add(c => c.Query, handed));
+        filters.Find("[data-testid=contract-search-clear]").Click();
+        Assert.Null(_changes[^1].Search);
+        filters.Render(p => p.Add(c => c.Query, _changes[^1]));
+        Assert.Empty(filters.FindAll("[data-testid=contract-search-clear]"));
+        Assert.Equal(string.Empty, filters.Find("[data-testid=contract-search]").GetAttribute("value") ?? string.Empty);
+    }
+
+    [Fact]
+    public void A_check_box_hands_back_its_filter_and_shows_it_checked()
+    {
+        var filters = Render(new ListContractsQuery { HasPayable = true });
+        Assert.True(filters.Find("[data-testid=contract-payable-filter]").HasAttribute("checked"));
+        Assert.False(filters.Find("[data-testid=contract-signed-filter]").HasAttribute("checked"));
+        Assert.NotNull(filters.Find("label[for=contract-signed-filter]"));
+
+        filters.Find("[data-testid=contract-signed-filter]").Change(true);
+        Assert.True(_changes[0].Concluded);
+        Assert.True(_changes[0].HasPayable);
+    }
+
+    [Fact]
     public void Choosing_in_a_select_hands_back_the_query_with_that_filter_from_the_first_page_and_all_clears_it()
     {
         var filters = Render(new ListContractsQuery { Page = 3, Status = ContractStatus.Signed });
