@@ -16,10 +16,14 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
     /// </summary>
     public partial class ContractSearchShortTerms : Migration
     {
-        /// <summary>Every one- and two-character piece of <paramref name="text"/> (an SQL expression), as a SELECT of Gram.</summary>
+        /// <summary>
+        /// Every one- and two-character piece of <paramref name="text"/> (an SQL expression), as a SELECT of Gram. The
+        /// positions are bounded by a range of their primary key (<c>p.N &lt;= …</c>, nothing of p on the right), so SQLite
+        /// reads as many positions as the text has characters, not all 1,000.
+        /// </summary>
         private static string GramsOf(string text) => $"""
-            SELECT substr({text}, p.N, g.L) AS Gram FROM SearchPositions p, (SELECT 1 AS L UNION ALL SELECT 2 AS L) g
-            WHERE p.N + g.L - 1 <= length({text})
+            SELECT substr({text}, p.N, g.L) AS Gram FROM (SELECT 1 AS L UNION ALL SELECT 2 AS L) g, SearchPositions p
+            WHERE p.N <= length({text}) - g.L + 1
             """;
 
         private static string Insert(string row) => $"""
@@ -46,8 +50,8 @@ namespace Diqing.Procurement.Migrations.Sqlite.Migrations
             INSERT OR IGNORE INTO ContractSearchGrams (Gram, ContractId)
             SELECT substr(t.Text, p.N, g.L), t.Id
             FROM (SELECT Id, Title AS Text FROM Contracts UNION ALL SELECT Id, Number FROM Contracts) t,
-                 SearchPositions p, (SELECT 1 AS L UNION ALL SELECT 2 AS L) g
-            WHERE p.N + g.L - 1 <= length(t.Text);
+                 (SELECT 1 AS L UNION ALL SELECT 2 AS L) g, SearchPositions p
+            WHERE p.N <= length(t.Text) - g.L + 1;
             """);
 
         /// <inheritdoc />
