@@ -32,7 +32,7 @@ public sealed class ContractTests(AppFixture app) : BrowserTest(app)
         // The officer files the signed contract in the attachments tab.
         var scan = "%PDF-1.4\n1 0 obj\n<< >>\nendobj\n"u8.ToArray();
         await OpenTabAsync(Page, "附件");
-        await Page.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload { Name = "合同文本（盖章）.pdf", MimeType = "application/pdf", Buffer = scan });
+        await UploadAsync(Page, new FilePayload { Name = "合同文本（盖章）.pdf", MimeType = "application/pdf", Buffer = scan });
         await Expect(Page.Locator("[data-testid=attachment-link]")).ToHaveTextAsync("合同文本（盖章）.pdf");
         var scanHref = new Uri(new Uri(Page.Url), "/" + await Page.Locator("[data-testid=attachment-link]").GetAttributeAsync("href")).ToString();
 

@@ -58,18 +58,7 @@ public sealed class TwoInstancesTests(TwoInstancesFixture deployment)
         // upload input was still being wired to the circuit is chosen once more.
         await Expect(page.Locator("[data-testid=attachment-link]").First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
         var link = page.Locator("[data-testid=attachment-link]").Filter(new LocatorFilterOptions { HasText = "两台服务器.pdf" }).First;
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload { Name = "两台服务器.pdf", MimeType = "application/pdf", Buffer = Scan });
-            try
-            {
-                await Expect(link).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
-                break;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-            }
-        }
+        await BrowserTest.UploadAsync(page, new FilePayload { Name = "两台服务器.pdf", MimeType = "application/pdf", Buffer = Scan });
 
         var href = await link.GetAttributeAsync("href");
 

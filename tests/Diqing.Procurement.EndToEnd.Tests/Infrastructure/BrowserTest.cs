@@ -56,6 +56,28 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
     /// Signs in and waits until the home page's Blazor circuit is connected. Administrator and finance demo accounts
     /// answer the two-factor step with a code computed from their published key, as a person's authenticator app would.
     /// </summary>
+    /// <summary>
+    /// Chooses a file in the page's upload input and waits for its link. A file chosen in the moment between the input's
+    /// drawing and Blazor wiring it up (a loaded machine stretches that moment) is never read: it is chosen again, up to
+    /// three times, waiting 20 s each for the link.
+    /// </summary>
+    internal static async Task UploadAsync(IPage page, FilePayload file)
+    {
+        var link = page.Locator("[data-testid=attachment-link]").Filter(new LocatorFilterOptions { HasText = file.Name }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator("input[type=file][data-testid=attachment-input]").SetInputFilesAsync(file);
+            try
+            {
+                await Expect(link).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     protected static async Task SignInAsync(IPage page, string userName, string password = DemoPassword)
     {
         await LoginAsync(page, userName, password);
