@@ -36,8 +36,11 @@ public sealed class ReportTests(AppFixture app) : BrowserTest(app)
         await InputOf(agency.Locator("body"), "report-period-from").PressAsync("Tab");
         await Narrative(agency).FillAsync("完成独居老人入户探访与需求评估，康乐屋每周开放三次。");
         await InputOf(agency.Locator("body"), "indicator-actual").FillAsync("420");
+        // The copy is written after each change's round trip: a loaded machine (CI runs the test projects side by side) may
+        // take longer than the default 15 s.
         await agency.WaitForFunctionAsync(
-            "() => Object.keys(localStorage).some(k => k.startsWith('diqing.report-draft.') && localStorage.getItem(k).includes('2026-03-16') && localStorage.getItem(k).includes('420'))");
+            "() => Object.keys(localStorage).some(k => k.startsWith('diqing.report-draft.') && localStorage.getItem(k).includes('2026-03-16') && localStorage.getItem(k).includes('420'))",
+            null, new PageWaitForFunctionOptions { Timeout = 45_000 });
         // The copy is kept under the signed-in user, never under the report alone.
         Assert.Matches(@"^diqing\.report-draft\.[0-9a-f-]{36}\.\d+$",
             await agency.EvaluateAsync<string>("() => Object.keys(localStorage).find(k => k.startsWith('diqing.report-draft.'))"));
