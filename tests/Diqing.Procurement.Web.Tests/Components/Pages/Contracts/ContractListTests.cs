@@ -69,9 +69,22 @@ public sealed class ContractListTests : MudTestContext, IAsyncLifetime
         Assert.Equal("第 1-23 条，共 23 条", page.Find("[data-testid=pager-info]").TextContent);
     }
 
-    private IRenderedComponent<ContractList> Render()
+    [Theory]
+    [InlineData(Roles.ProcurementOfficer, true)]
+    [InlineData(Roles.Administrator, true)]
+    [InlineData(Roles.FinanceOfficer, false)]
+    [InlineData(Roles.Auditor, false)]
+    public void Only_contract_editors_are_offered_a_new_contract(string role, bool offered)
     {
-        SignIn(Roles.ProcurementOfficer);
+        var page = Render(role);
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=contracts-totals]")));
+        Assert.Equal(offered ? 1 : 0, page.FindAll("a[data-testid=contract-create][href='contracts/new']").Count);
+    }
+
+    private IRenderedComponent<ContractList> Render(string role = Roles.ProcurementOfficer)
+    {
+        SignIn(role);
         Context.Services.AddSingleton(_app.As<ListContractsHandler>(Roles.ProcurementOfficer));
         Context.Services.AddSingleton(_app.As<LookupAgenciesHandler>(Roles.ProcurementOfficer));
         Context.Services.AddScoped<UserFeedback>();
