@@ -79,6 +79,29 @@ public sealed class ContractTests(AppFixture app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task The_agency_filter_offers_the_agencies_typed_and_lists_only_the_contracts_of_the_one_chosen()
+    {
+        await SignInAsync(Page, "procurement");
+        await Page.GotoAsync("/contracts");
+        await WaitInteractiveAsync(Page);
+        var agency = Page.GetByTestId("contract-agency-filter");
+
+        await agency.PressSequentiallyAsync("香格里拉", new() { Delay = 50 });
+        await Expect(Page.Locator("#contract-agency-options option[value='香格里拉市社会服务工作中心']")).ToHaveCountAsync(1);
+
+        // What the browser puts in the field when the suggestion is picked.
+        await agency.FillAsync("香格里拉市社会服务工作中心");
+        var agencyCells = Page.Locator("[data-testid=contracts-grid] td[data-label='承接机构']");
+        await Expect(agencyCells.First).ToHaveTextAsync("香格里拉市社会服务工作中心");
+        await Expect(agencyCells.Filter(new() { HasNotText = "香格里拉市社会服务工作中心" })).ToHaveCountAsync(0);
+
+        await agency.FillAsync("没有这个机构");
+        await agency.PressAsync("Tab");
+        await Expect(Page.GetByTestId("contract-agency-help")).ToHaveTextAsync("没有这个名称的承接机构，请从列表中选择。");
+        await Expect(agencyCells.Filter(new() { HasText = "德钦县社会工作服务中心" }).First).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task R26_R27_finance_is_refused_a_payment_dated_tomorrow_and_one_with_a_used_voucher_and_nothing_is_recorded()
     {
         // The signed demo contract whose first installment is payable and unpaid.

@@ -10,7 +10,7 @@ namespace Diqing.Procurement.Benchmarks.Load;
 /// server's live heap (after a full collection) and working set through the benchmark-only stats endpoint. At every
 /// step three probe sessions (officer, agency, judge) run their scripted flows and the time of each interaction,
 /// as the user sees it, is recorded. Usage (see docs/performance.md):
-/// <c>load [--page contracts|report] [--users 0,25,50,100] [--rounds 10] [--contracts 100000] [--audit 1000000] [--port 5310] [--app published-folder] [--gcdump]</c>
+/// <c>load [--page contracts|report] [--users 0,25,50,100] [--rounds 10] [--contracts 100000] [--audit 1000000] [--port 5310] [--app published-folder] [--gcdump] [--settle 5]</c>
 /// </summary>
 internal static class LoadRunner
 {
@@ -80,8 +80,10 @@ internal static class LoadRunner
                 await JudgeFlowAsync(judge, competitionId, round, timings);
             }
 
-            // After the flows, so the probes are in the same state at every step and cancel out of the difference.
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            // After the flows, so the probes are in the same state at every step and cancel out of the difference. --settle 135
+            // waits out Kestrel's keep-alive (130 s): each browser keeps up to six idle HTTP connections open that long after
+            // loading the page, which belong to the browser, not to its circuit.
+            await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
             var stats = await app.StatsAsync();
             baseline ??= stats;
             if (options.GcDump)
@@ -99,7 +101,7 @@ internal static class LoadRunner
         }
 
         Console.WriteLine();
-        Console.WriteLine($"Idle page: {options.Page} ({idlePath}); {options.Contracts:N0} contracts, {options.AuditEntries:N0} audit entries; rounds {options.Rounds}.");
+        Console.WriteLine($"Idle page: {options.Page} ({idlePath}); {options.Contracts:N0} contracts, {options.AuditEntries:N0} audit entries; rounds {options.Rounds}; measured {options.SettleSeconds} s after the flows.");
         Console.WriteLine("| idle sessions | circuits (incl. 3 probes) | live heap (MiB) | working set (MiB) | heap per idle circuit (KiB) | working set per idle circuit (KiB) | load average | time to open |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---|---:|");
         rows.ForEach(Console.WriteLine);
@@ -261,7 +263,7 @@ internal static class LoadRunner
 
     private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
-    private sealed record Options(string Page, int[] Users, int Rounds, int Contracts, int AuditEntries, int Port, string? AppFolder, bool GcDump)
+    private sealed record Options(string Page, int[] Users, int Rounds, int Contracts, int AuditEntries, int Port, string? AppFolder, bool GcDump, int SettleSeconds)
     {
         public static Options Parse(string[] args)
         {
@@ -280,7 +282,8 @@ internal static class LoadRunner
                 Number("--audit", 1_000_000),
                 Number("--port", 5310),
                 Value("--app"),
-                args.Contains("--gcdump"));
+                args.Contains("--gcdump"),
+                Number("--settle", 5));
         }
     }
 }
