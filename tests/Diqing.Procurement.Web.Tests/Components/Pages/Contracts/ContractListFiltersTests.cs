@@ -40,10 +40,19 @@ public sealed class ContractListFiltersTests : MudTestContext, IAsyncLifetime
     {
         var filters = Render(new ListContractsQuery { Status = ContractStatus.Signed, Year = 2026, Sort = ContractSort.AmountDescending });
 
-        Assert.Equal("Signed", filters.Find("[data-testid=contract-status-filter]").GetAttribute("value"));
+        // The chosen option is marked in the options' markup (one string per language and choice, shared by every open list).
+        Assert.Equal("Signed", filters.Find("[data-testid=contract-status-filter] option[selected]").GetAttribute("value"));
         Assert.Equal("2026", filters.Find("[data-testid=contract-year-filter]").GetAttribute("value"));
-        Assert.Equal("AmountDescending", filters.Find("[data-testid=contract-sort]").GetAttribute("value"));
-        Assert.Equal(string.Empty, filters.Find("[data-testid=contract-group-filter]").GetAttribute("value"));
+        Assert.Equal("AmountDescending", filters.Find("[data-testid=contract-sort] option[selected]").GetAttribute("value"));
+        Assert.Equal(string.Empty, filters.Find("[data-testid=contract-group-filter] option[selected]").GetAttribute("value"));
+        Assert.Single(filters.FindAll("[data-testid=contract-status-filter] option[selected]"));
+
+        // A changed query moves the mark; the same query again (only its page differs) renders nothing anew.
+        filters.Render(p => p.Add(c => c.Query, new ListContractsQuery { Status = ContractStatus.Draft, Year = 2026, Sort = ContractSort.AmountDescending }));
+        Assert.Equal("Draft", filters.Find("[data-testid=contract-status-filter] option[selected]").GetAttribute("value"));
+        var renders = filters.RenderCount;
+        filters.Render(p => p.Add(c => c.Query, new ListContractsQuery { Status = ContractStatus.Draft, Year = 2026, Sort = ContractSort.AmountDescending, Page = 4 }));
+        Assert.Equal(renders, filters.RenderCount);
     }
 
     [Fact]
