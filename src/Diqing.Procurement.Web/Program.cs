@@ -4,6 +4,7 @@ using Diqing.Procurement.Infrastructure;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Diqing.Procurement.Web;
 using Diqing.Procurement.Web.Components;
+using Diqing.Procurement.Infrastructure.Hosting;
 using Diqing.Procurement.Web.Hosting;
 
 if (await OperationsCommands.TryRunAsync(args) is { } exitCode)
@@ -11,6 +12,7 @@ if (await OperationsCommands.TryRunAsync(args) is { } exitCode)
     return exitCode; // backup or restore (docs/deploy.md)
 }
 
+StartupPhases.Mark("runtime and Main");
 var builder = WebApplication.CreateBuilder(args);
 
 // Serve package assets (MudBlazor, the Blazor script) from the build output in every environment,
@@ -18,9 +20,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddProcurementWeb(builder.Configuration, builder.Environment);
 
+StartupPhases.Mark("configuration and services");
 var app = builder.Build();
 app.UseProcurementPipeline();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+StartupPhases.Mark("host built, endpoints mapped");
 
 await ApplicationInitializer.InitializeAsync(
     app.Services,
@@ -28,6 +32,8 @@ await ApplicationInitializer.InitializeAsync(
     app.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions(),
     app.Configuration.GetSection(BootstrapOptions.SectionName).Get<BootstrapOptions>() ?? new BootstrapOptions());
 
+StartupPhases.Mark("database migrated and seeded");
+app.Lifetime.ApplicationStarted.Register(() => StartupPhases.Mark("listening"));
 await app.RunAsync();
 return 0;
 

@@ -1,6 +1,7 @@
 using Diqing.Procurement.Domain.Agencies;
 using Diqing.Procurement.Domain.Funding;
 using Diqing.Procurement.Domain.Security;
+using Diqing.Procurement.Infrastructure.Hosting;
 using Diqing.Procurement.Infrastructure.Identity;
 using Diqing.Procurement.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -37,12 +38,14 @@ public static class ApplicationInitializer
         }
 
         await EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
+        StartupPhases.Mark("roles");
 
         if (demo.Enabled)
         {
             logger.LogWarning("Demo mode: demo data and demo accounts (password in README) are enabled.");
             await SeedDemoAsync(provider, cancellationToken);
             SeedClock.Reset();
+            StartupPhases.Mark("demo data");
         }
         else
         {
@@ -130,6 +133,7 @@ public static class ApplicationInitializer
         }
 
         await AddFundsAsync(db, DemoData.PriorYear, cancellationToken);
+        StartupPhases.Mark("demo agencies and prior year's funds");
         await DemoContracts.SeedPriorYearAsync(provider, cancellationToken);
 
         // A new demo's history moves on to the demo's year (an existing one has no seed clock set).
@@ -144,6 +148,7 @@ public static class ApplicationInitializer
 
         // Every demo account has the same public password: hash it once (a hash costs ~0.1 CPU-second by design),
         // not once per account. The shared salt tells nothing the README does not.
+        StartupPhases.Mark("demo prior year's contracts, year's funds");
         string? demoHash = null;
         foreach (var account in DemoData.Accounts)
         {
@@ -173,8 +178,10 @@ public static class ApplicationInitializer
             }
         }
 
+        StartupPhases.Mark("demo accounts");
         await DemoContracts.SeedAsync(provider, cancellationToken);
         SeedClock.Reset();
+        StartupPhases.Mark("demo contracts");
         await DemoCompetition.SeedAsync(provider, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Runtime;
+using Diqing.Procurement.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -55,14 +56,15 @@ public static class BenchmarkEndpoints
                 process.TotalProcessorTime.TotalSeconds,
                 System.Runtime.JitInfo.GetCompiledMethodCount(),
                 System.Runtime.JitInfo.GetCompilationTime().TotalSeconds,
-                (DateTime.Now - process.StartTime).TotalSeconds));
+                (DateTime.Now - process.StartTime).TotalSeconds,
+                StartupPhases.All));
         });
         return endpoints;
     }
 
     public sealed record BenchmarkStats(
         int Circuits, long LiveHeapBytes, long GcHeapSizeBytes, long FragmentedBytes, long WorkingSetBytes, long PrivateBytes,
-        double CpuSeconds, long JitMethods, double JitSeconds, double UptimeSeconds);
+        double CpuSeconds, long JitMethods, double JitSeconds, double UptimeSeconds, IReadOnlyList<StartupPhase> Phases);
 
     /// <summary>Counts the circuits that are open (connected or not yet evicted).</summary>
     public sealed class CircuitCounter

@@ -160,7 +160,10 @@ internal sealed class AppProcess : IAsyncDisposable
 /// <summary>What <c>/_benchmark/stats</c> answers (see the Web project's BenchmarkEndpoints).</summary>
 internal sealed record BenchmarkStats(
     int Circuits, long LiveHeapBytes, long GcHeapSizeBytes, long FragmentedBytes, long WorkingSetBytes, long PrivateBytes,
-    double CpuSeconds, long JitMethods, double JitSeconds, double UptimeSeconds);
+    double CpuSeconds, long JitMethods, double JitSeconds, double UptimeSeconds, IReadOnlyList<StartupPhase>? Phases);
+
+/// <summary>The process's CPU and wall seconds when the start reached a step (the Web project's StartupPhases).</summary>
+internal sealed record StartupPhase(string Name, double CpuSeconds, double WallSeconds);
 
 internal static class Repository
 {

@@ -45,5 +45,15 @@ internal static class StartupRunner
         var s = process.AtHealthy;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {run} | {process.WallToHealthy.TotalSeconds:F2} | {s.CpuSeconds:F2} | {s.JitMethods:N0} | {s.JitSeconds:F2} | {load} |"));
+
+        // Where the CPU went: each step's share, from the process's own marks (the last one is the first healthy answer).
+        var previous = 0.0;
+        var steps = (s.Phases ?? []).Select(p => (p.Name, p.CpuSeconds)).Append(("first healthy answer", s.CpuSeconds));
+        Console.WriteLine("|   | " + string.Join("; ", steps.Select(step =>
+        {
+            var share = string.Create(CultureInfo.InvariantCulture, $"{step.Item1} +{step.Item2 - previous:F2}");
+            previous = step.Item2;
+            return share;
+        })) + " |");
     }
 }
