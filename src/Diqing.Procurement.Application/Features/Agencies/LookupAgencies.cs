@@ -34,20 +34,21 @@ public sealed class LookupAgenciesHandler(IDbContextFactory<ProcurementDbContext
 
     /// <summary>
     /// The first <paramref name="take"/> agencies whose name contains <paramref name="term"/> (all when empty), for a
-    /// picker that asks as the user types instead of holding every agency in each open page.
+    /// picker that asks as the user types instead of holding every agency in each open page. The agency named exactly
+    /// so comes first, so that a whole name typed is found however many longer names contain it.
     /// </summary>
     public async Task<IReadOnlyList<AgencyOption>> SearchAsync(string? term, int take, CancellationToken cancellationToken = default)
     {
         currentUser.DemandAny(Pickers);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var agencies = db.Agencies.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(term))
+        var text = term?.Trim() ?? string.Empty;
+        if (text.Length > 0)
         {
-            var text = term.Trim();
             agencies = agencies.Where(a => a.Name.Contains(text));
         }
 
-        return await agencies.OrderBy(a => a.Name).Take(take)
+        return await agencies.OrderBy(a => a.Name == text ? 0 : 1).ThenBy(a => a.Name).Take(take)
             .Select(a => new AgencyOption(a.Id, a.Name, a.Status))
             .ToListAsync(cancellationToken);
     }

@@ -34,4 +34,22 @@ public sealed class LookupAgenciesTests : IAsyncLifetime
         Assert.Equal([_shangriLa], options.Where(o => o.IsSuspended).Select(o => o.Id));
         Assert.Equal(AgencyStatus.Active, options.Single(o => o.Id == _deqin).Status);
     }
+
+    [Fact]
+    public async Task A_search_puts_the_agency_named_exactly_first_however_many_longer_names_contain_it()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var first17 = $"52533422MJD00010{i}";
+            await _app.AddAgencyAsync($"一{i}德钦县社会工作服务中心联络处", first17 + UnifiedSocialCreditCode.CheckCharacter(first17));
+        }
+
+        var lookup = _app.As<LookupAgenciesHandler>(Roles.ProcurementOfficer);
+        var found = await lookup.SearchAsync(" 德钦县社会工作服务中心 ", take: 3);
+
+        Assert.Equal(3, found.Count);
+        Assert.Equal(_deqin, found[0].Id);
+        Assert.All(found.Skip(1), o => Assert.StartsWith("一", o.Name)); // the longer names, which sort before it
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _app.As<LookupAgenciesHandler>(Roles.Auditor).SearchAsync("德钦", 3));
+    }
 }

@@ -68,6 +68,32 @@ public sealed class ExportButtonTests : MudTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_request_handed_last_is_the_one_exported_though_a_new_one_alone_renders_nothing_anew()
+    {
+        var scenario = new ContractScenario(_app);
+        var agencyId = await _app.AddAgencyAsync();
+        await scenario.DraftAsync(agencyId, 100_000m);
+        await scenario.DraftAsync(agencyId, 250_000.50m);
+        var module = Context.JSInterop.SetupModule("./js/download.js");
+        module.SetupVoid("start", _ => true).SetVoidResult();
+        var button = Render(Roles.Auditor, () => new ContractLedgerRequest(new ListContractsQuery { Search = "没有这样的合同" }));
+        var renders = button.RenderCount;
+
+        // The page hands a new lambda with every render (its filters changed): nothing shown changes, so no render.
+        button.Render(p => p.Add(c => c.Request, () => new ContractLedgerRequest(new ListContractsQuery())));
+        Assert.Equal(renders, button.RenderCount);
+
+        button.Find("button[data-testid=export-Contracts]").Click();
+        button.WaitForAssertion(() => Assert.Single(module.Invocations["start"]), TimeSpan.FromSeconds(20));
+        var url = module.Invocations["start"].Single().Arguments[0]!.ToString()!;
+        var file = _files.Take(Guid.Parse(url["exports/".Length..]), "auditor-id");
+        Assert.NotNull(file);
+        await using var content = file.Value.Content;
+        using var workbook = new XLWorkbook(content);
+        Assert.Equal(2, workbook.Worksheets.First().CellsUsed().Count(c => Regex.IsMatch(c.GetString(), @"^DQMZ-\d{4}-\d{4}$")));
+    }
+
+    [Fact]
     public void A_judge_is_not_offered_the_contract_ledger()
     {
         var button = Render(Roles.Judge, () => new ContractLedgerRequest(new ListContractsQuery()));

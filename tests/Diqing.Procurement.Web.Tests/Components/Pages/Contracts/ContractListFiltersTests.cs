@@ -141,8 +141,9 @@ public sealed class ContractListFiltersTests : MudTestContext, IAsyncLifetime
         Assert.Equal("香格里拉市社会服务工作中心", filters.Find("#contract-agency-options option").GetAttribute("value"));
         Assert.Empty(_changes);
 
-        // A suggestion picked (the browser fills in its whole name) filters the list at once, from the first page.
+        // A suggestion picked (the browser fills in its whole name) filters the list, from the first page.
         filters.Find("[data-testid=contract-agency-filter]").Input("香格里拉市社会服务工作中心");
+        filters.WaitForState(() => _changes.Count > 0, TimeSpan.FromSeconds(5));
         var chosen = Assert.Single(_changes);
         Assert.Equal(shangriLa, chosen.AgencyId);
         Assert.Equal(0, chosen.Page);
